@@ -1,0 +1,13 @@
+//! Catalogs: a retailer's product file, parsed ([`raw`]) and then validated ([`validate`]) into the
+//! [`Catalog`] model ([`model`]) that the rest of Atelier trusts.
+//!
+//! Parsing is lenient on purpose (most fields optional, numbers signed, unknown fields collected) so that
+//! validation can report every problem of a file at once, each with its location, instead of the first.
+
+pub mod model;
+pub mod problem;
+pub mod raw;
+pub mod validate;
+
+pub use model::{Catalog, Color, Layer, Material, Size, View, Zone};
+pub use problem::{CatalogProblem, CatalogProblemKind};

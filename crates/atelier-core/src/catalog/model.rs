@@ -1,0 +1,168 @@
+//! The validated catalog: the `HiArgs` of a product. Holding a [`Catalog`] means every reference in it
+//! resolves, every id is unique, every price is non-negative and every layer file was there when it was checked.
+
+use crate::color::Srgb8;
+use crate::design::{Choice, Design};
+use crate::id::{ColorId, MaterialId, ProductId, SizeId, ViewId, ZoneId};
+use crate::locale::Localized;
+use crate::money::{Currency, Money};
+use std::collections::BTreeMap;
+
+/// A product that can be configured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalog {
+    /// Product id.
+    pub id: ProductId,
+    /// Product name.
+    pub name: Localized,
+    /// Short description.
+    pub description: Localized,
+    /// The currency of every price in the catalog.
+    pub currency: Currency,
+    /// Price of the product before option deltas.
+    pub base_price: Money,
+    /// Sizes, in the order shown.
+    pub sizes: Vec<Size>,
+    /// Material palette.
+    pub materials: Vec<Material>,
+    /// Color palette.
+    pub colors: Vec<Color>,
+    /// Zones, in the order shown.
+    pub zones: Vec<Zone>,
+    /// Views, the first shown first.
+    pub views: Vec<View>,
+}
+
+/// A size on offer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Size {
+    /// Size id (also the value sent in orders).
+    pub id: SizeId,
+    /// Label.
+    pub name: Localized,
+}
+
+/// A material option.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Material {
+    /// Material id.
+    pub id: MaterialId,
+    /// Display name.
+    pub name: Localized,
+    /// Price delta per zone it is chosen for.
+    pub price: Money,
+    /// Glossiness 0–100: how strongly the artwork's highlights show.
+    pub gloss: u8,
+}
+
+/// A color option.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Color {
+    /// Color id.
+    pub id: ColorId,
+    /// Display name.
+    pub name: Localized,
+    /// Swatch color in sRGB.
+    pub swatch: Srgb8,
+    /// Price delta per zone it is chosen for.
+    pub price: Money,
+}
+
+/// A customizable part of the product.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Zone {
+    /// Zone id.
+    pub id: ZoneId,
+    /// Display name.
+    pub name: Localized,
+    /// Materials offered here, in the order shown.
+    pub materials: Vec<MaterialId>,
+    /// Colors offered here, in the order shown.
+    pub colors: Vec<ColorId>,
+    /// The choice a new design starts with.
+    pub default: Choice,
+}
+
+/// A view of the product and its image layers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    /// View id.
+    pub id: ViewId,
+    /// Display name.
+    pub name: Localized,
+    /// Pixel width of every layer.
+    pub width: u32,
+    /// Pixel height of every layer.
+    pub height: u32,
+    /// Background layer, relative to the static root.
+    pub base: String,
+    /// Zone layers, bottom to top.
+    pub layers: Vec<Layer>,
+    /// Top layer, if any.
+    pub overlay: Option<String>,
+}
+
+/// One zone's layer in a view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    /// The zone it draws.
+    pub zone: ZoneId,
+    /// The file, relative to the static root.
+    pub file: String,
+}
+
+impl Catalog {
+    /// The zone with `id`.
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id.as_str() == id)
+    }
+
+    /// The material with `id`.
+    pub fn material(&self, id: &str) -> Option<&Material> {
+        self.materials.iter().find(|m| m.id.as_str() == id)
+    }
+
+    /// The color with `id`.
+    pub fn color(&self, id: &str) -> Option<&Color> {
+        self.colors.iter().find(|c| c.id.as_str() == id)
+    }
+
+    /// The size with `id`.
+    pub fn size(&self, id: &str) -> Option<&Size> {
+        self.sizes.iter().find(|s| s.id.as_str() == id)
+    }
+
+    /// The view with `id`.
+    pub fn view(&self, id: &str) -> Option<&View> {
+        self.views.iter().find(|v| v.id.as_str() == id)
+    }
+
+    /// Every file the catalog's views need, each once, in view order.
+    pub fn layer_files(&self) -> Vec<&str> {
+        let mut files: Vec<&str> = Vec::new();
+        for view in &self.views {
+            let all = std::iter::once(view.base.as_str())
+                .chain(view.layers.iter().map(|l| l.file.as_str()))
+                .chain(view.overlay.as_deref());
+            for f in all {
+                if !files.contains(&f) {
+                    files.push(f);
+                }
+            }
+        }
+        files
+    }
+
+    /// A new design: every zone at its default, no size chosen yet.
+    pub fn default_design(&self) -> Design {
+        Design {
+            product: self.id.clone(),
+            size: None,
+            zones: self
+                .zones
+                .iter()
+                .map(|z| (z.id.clone(), z.default.clone()))
+                .collect::<BTreeMap<_, _>>(),
+        }
+    }
+}

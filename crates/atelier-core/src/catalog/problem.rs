@@ -1,0 +1,178 @@
+//! What can be wrong with a catalog file, one variant per kind of mistake a retailer can make.
+
+use crate::problem::{Problem, ProblemKind};
+
+/// A problem in a catalog file at a location such as `zones[2].colors[4]`.
+pub type CatalogProblem = Problem<CatalogProblemKind>;
+
+/// The kinds of catalog problems.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CatalogProblemKind {
+    /// The file is not valid JSON or a value has the wrong type (line and column from the parser).
+    Syntax {
+        /// The parser's description.
+        detail: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The `format` is not one this version reads.
+    UnsupportedFormat {
+        /// The format found.
+        found: String,
+    },
+    /// A required field is absent.
+    MissingField {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// A field this format does not define (often a typo).
+    UnknownField {
+        /// The field's name.
+        field: String,
+    },
+    /// An id has characters or a length ids may not have.
+    InvalidId {
+        /// The id.
+        id: String,
+    },
+    /// Two entries of one list share an id.
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// A currency code Atelier does not price in.
+    UnknownCurrency {
+        /// The code.
+        code: String,
+    },
+    /// A price or price delta below zero.
+    NegativePrice {
+        /// The amount.
+        amount: i64,
+    },
+    /// A number outside its allowed range.
+    OutOfRange {
+        /// The value.
+        value: i64,
+        /// Lowest allowed.
+        min: i64,
+        /// Highest allowed.
+        max: i64,
+    },
+    /// A swatch that is not `#rrggbb`.
+    InvalidSwatch {
+        /// The value.
+        value: String,
+    },
+    /// A list that must not be empty is.
+    EmptyList,
+    /// A reference to a zone that does not exist.
+    UnknownZone {
+        /// The zone id.
+        zone: String,
+    },
+    /// A reference to a material that does not exist.
+    UnknownMaterial {
+        /// The material id.
+        material: String,
+    },
+    /// A reference to a color that does not exist.
+    UnknownColor {
+        /// The color id.
+        color: String,
+    },
+    /// A default choice not among the zone's own offers.
+    DefaultNotOffered {
+        /// The option id.
+        option: String,
+    },
+    /// A layer file path that is absolute, climbs out with `..`, or is not a `.png`.
+    UnsafePath {
+        /// The path.
+        path: String,
+    },
+    /// A layer file that is not there.
+    MissingFile {
+        /// The path.
+        path: String,
+    },
+    /// A zone no view draws, so shoppers could not see their choice.
+    ZoneNotDrawn {
+        /// The zone id.
+        zone: String,
+    },
+    /// A view draws the same zone twice.
+    ZoneDrawnTwice {
+        /// The zone id.
+        zone: String,
+    },
+}
+
+impl ProblemKind for CatalogProblemKind {
+    fn code(&self) -> &'static str {
+        use CatalogProblemKind::*;
+        match self {
+            Syntax { .. } => "syntax",
+            UnsupportedFormat { .. } => "unsupported_format",
+            MissingField { .. } => "missing_field",
+            UnknownField { .. } => "unknown_field",
+            InvalidId { .. } => "invalid_id",
+            DuplicateId { .. } => "duplicate_id",
+            UnknownCurrency { .. } => "unknown_currency",
+            NegativePrice { .. } => "negative_price",
+            OutOfRange { .. } => "out_of_range",
+            InvalidSwatch { .. } => "invalid_swatch",
+            EmptyList => "empty_list",
+            UnknownZone { .. } => "unknown_zone",
+            UnknownMaterial { .. } => "unknown_material",
+            UnknownColor { .. } => "unknown_color",
+            DefaultNotOffered { .. } => "default_not_offered",
+            UnsafePath { .. } => "unsafe_path",
+            MissingFile { .. } => "missing_file",
+            ZoneNotDrawn { .. } => "zone_not_drawn",
+            ZoneDrawnTwice { .. } => "zone_drawn_twice",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        use CatalogProblemKind::*;
+        match self {
+            Syntax {
+                detail,
+                line,
+                column,
+            } => {
+                vec![
+                    ("detail", detail.clone()),
+                    ("line", line.to_string()),
+                    ("column", column.to_string()),
+                ]
+            }
+            UnsupportedFormat { found } => vec![("found", found.clone())],
+            MissingField { field } => vec![("field", (*field).to_owned())],
+            UnknownField { field } => vec![("field", field.clone())],
+            InvalidId { id } | DuplicateId { id } => vec![("id", id.clone())],
+            UnknownCurrency { code } => vec![("code", code.clone())],
+            NegativePrice { amount } => vec![("amount", amount.to_string())],
+            OutOfRange { value, min, max } => {
+                vec![
+                    ("value", value.to_string()),
+                    ("min", min.to_string()),
+                    ("max", max.to_string()),
+                ]
+            }
+            InvalidSwatch { value } => vec![("value", value.clone())],
+            EmptyList => vec![],
+            UnknownZone { zone } | ZoneNotDrawn { zone } | ZoneDrawnTwice { zone } => {
+                vec![("zone", zone.clone())]
+            }
+            UnknownMaterial { material } => vec![("material", material.clone())],
+            UnknownColor { color } => vec![("color", color.clone())],
+            DefaultNotOffered { option } => vec![("option", option.clone())],
+            UnsafePath { path } | MissingFile { path } => vec![("path", path.clone())],
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The catalog file as written, before any checking: the `LowArgs` of a catalog.
+//!
+//! Every field is optional and numbers are signed so that a missing base price or a negative delta reaches
+//! validation as a value to report rather than a deserialization error that would hide every later problem.
+//! Unknown fields are kept in `extra` for the same reason. The JSON Schema beside the sample catalog
+//! (`static/catalogs/catalog.schema.json`) describes the same shape for editors.
+
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Fields a raw object did not expect, reported as `unknown_field`.
+pub type Extra = BTreeMap<String, Value>;
+
+/// A localized name as written: `{"en": "...", "ko": "..."}`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawLocalized {
+    /// English.
+    pub en: Option<String>,
+    /// Korean.
+    pub ko: Option<String>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The whole file.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawCatalog {
+    /// Editor hint, ignored.
+    #[serde(rename = "$schema")]
+    pub schema: Option<String>,
+    /// File format version; `1` today.
+    pub format: Option<i64>,
+    /// Product id.
+    pub id: Option<String>,
+    /// Product name.
+    pub name: Option<RawLocalized>,
+    /// Short product description.
+    pub description: Option<RawLocalized>,
+    /// ISO 4217 code.
+    pub currency: Option<String>,
+    /// Base price in minor units.
+    pub base_price: Option<i64>,
+    /// Sizes on offer.
+    pub sizes: Option<Vec<RawSize>>,
+    /// Material palette.
+    pub materials: Option<Vec<RawMaterial>>,
+    /// Color palette.
+    pub colors: Option<Vec<RawColor>>,
+    /// Customizable parts.
+    pub zones: Option<Vec<RawZone>>,
+    /// Views and their image layers.
+    pub views: Option<Vec<RawView>>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A size.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawSize {
+    /// Size id.
+    pub id: Option<String>,
+    /// Label shown to shoppers.
+    pub name: Option<RawLocalized>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A material option.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawMaterial {
+    /// Material id.
+    pub id: Option<String>,
+    /// Display name.
+    pub name: Option<RawLocalized>,
+    /// Price delta in minor units.
+    pub price: Option<i64>,
+    /// Glossiness 0–100 (how strongly highlights show).
+    pub gloss: Option<i64>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A color option.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawColor {
+    /// Color id.
+    pub id: Option<String>,
+    /// Display name.
+    pub name: Option<RawLocalized>,
+    /// `#rrggbb` swatch color.
+    pub swatch: Option<String>,
+    /// Price delta in minor units.
+    pub price: Option<i64>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A zone's default choice.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawChoice {
+    /// Material id.
+    pub material: Option<String>,
+    /// Color id.
+    pub color: Option<String>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A customizable part.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawZone {
+    /// Zone id.
+    pub id: Option<String>,
+    /// Display name.
+    pub name: Option<RawLocalized>,
+    /// Materials offered here (ids).
+    pub materials: Option<Vec<String>>,
+    /// Colors offered here (ids).
+    pub colors: Option<Vec<String>>,
+    /// The choice a new design starts with.
+    pub default: Option<RawChoice>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A view of the product.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawView {
+    /// View id.
+    pub id: Option<String>,
+    /// Display name.
+    pub name: Option<RawLocalized>,
+    /// Pixel width of every layer.
+    pub width: Option<i64>,
+    /// Pixel height of every layer.
+    pub height: Option<i64>,
+    /// Background layer (RGB PNG), relative to the static root.
+    pub base: Option<String>,
+    /// Zone layers, bottom to top.
+    pub layers: Option<Vec<RawLayer>>,
+    /// Optional top layer (RGBA PNG).
+    pub overlay: Option<String>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A zone's layer in a view.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawLayer {
+    /// The zone drawn by this layer.
+    pub zone: Option<String>,
+    /// The layer file (RGB PNG: shade, gloss, coverage), relative to the static root.
+    pub file: Option<String>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}

@@ -1,0 +1,205 @@
+//! A design: the shopper's choice per zone and their size, as the app keeps it and the shop receives it, and
+//! its validation against a catalog into a [`ValidDesign`].
+
+use crate::catalog::{Catalog, Color, Material, Size, Zone};
+use crate::id::{ColorId, MaterialId, ProductId, SizeId, ZoneId};
+use crate::problem::{Problem, ProblemKind};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A design as data: which product, which size, and a material and color per zone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Design {
+    /// The product.
+    pub product: ProductId,
+    /// The chosen size; `None` until the shopper picks one.
+    pub size: Option<SizeId>,
+    /// The choice per zone.
+    pub zones: BTreeMap<ZoneId, Choice>,
+}
+
+/// The material and color chosen for one zone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Material id.
+    pub material: MaterialId,
+    /// Color id.
+    pub color: ColorId,
+}
+
+/// A design problem at a path such as `zones.toe.color`.
+pub type DesignProblem = Problem<DesignProblemKind>;
+
+/// What can be wrong with a design.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DesignProblemKind {
+    /// The design is for another product than the catalog.
+    WrongProduct {
+        /// Product named by the design.
+        product: String,
+    },
+    /// The design names a zone the product does not have.
+    UnknownZone {
+        /// Zone id.
+        zone: String,
+    },
+    /// A zone of the product has no choice.
+    MissingZone {
+        /// Zone id.
+        zone: String,
+    },
+    /// A material that does not exist or is not offered for the zone.
+    UnknownMaterial {
+        /// Zone id.
+        zone: String,
+        /// Material id.
+        material: String,
+    },
+    /// A color that does not exist or is not offered for the zone.
+    UnknownColor {
+        /// Zone id.
+        zone: String,
+        /// Color id.
+        color: String,
+    },
+    /// No size was chosen.
+    MissingSize,
+    /// A size the product is not made in.
+    UnknownSize {
+        /// Size id.
+        size: String,
+    },
+}
+
+impl ProblemKind for DesignProblemKind {
+    fn code(&self) -> &'static str {
+        use DesignProblemKind::*;
+        match self {
+            WrongProduct { .. } => "unknown_product",
+            UnknownZone { .. } => "unknown_zone",
+            MissingZone { .. } => "missing_zone",
+            UnknownMaterial { .. } => "unknown_option_material",
+            UnknownColor { .. } => "unknown_option_color",
+            MissingSize => "missing_size",
+            UnknownSize { .. } => "unknown_size",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        use DesignProblemKind::*;
+        match self {
+            WrongProduct { product } => vec![("product", product.clone())],
+            UnknownZone { zone } | MissingZone { zone } => vec![("zone", zone.clone())],
+            UnknownMaterial { zone, material } => {
+                vec![("zone", zone.clone()), ("material", material.clone())]
+            }
+            UnknownColor { zone, color } => vec![("zone", zone.clone()), ("color", color.clone())],
+            MissingSize => vec![],
+            UnknownSize { size } => vec![("size", size.clone())],
+        }
+    }
+}
+
+/// A design checked against its catalog: every zone has an offered material and color, and the size exists.
+#[derive(Clone, Debug)]
+pub struct ValidDesign<'c> {
+    /// The catalog it was checked against.
+    pub catalog: &'c Catalog,
+    /// Per zone, in catalog order: the zone and its resolved choice.
+    pub zones: Vec<(&'c Zone, &'c Material, &'c Color)>,
+    /// The chosen size, if one was chosen (an order requires one, see [`crate::order`]).
+    pub size: Option<&'c Size>,
+}
+
+impl Design {
+    /// Checks the design against `catalog`, reporting every problem at once. A missing size is not a problem
+    /// here (a design in progress has none yet); ordering requires one.
+    pub fn validate<'c>(
+        &self,
+        catalog: &'c Catalog,
+    ) -> Result<ValidDesign<'c>, Vec<DesignProblem>> {
+        let mut problems = Vec::new();
+        if self.product != catalog.id {
+            problems.push(DesignProblem::new(
+                "product",
+                DesignProblemKind::WrongProduct {
+                    product: self.product.0.clone(),
+                },
+            ));
+            return Err(problems);
+        }
+        for zone in self.zones.keys() {
+            if catalog.zone(zone.as_str()).is_none() {
+                problems.push(DesignProblem::new(
+                    format!("zones.{zone}"),
+                    DesignProblemKind::UnknownZone {
+                        zone: zone.0.clone(),
+                    },
+                ));
+            }
+        }
+        let mut zones = Vec::new();
+        for zone in &catalog.zones {
+            let Some(choice) = self.zones.get(&zone.id) else {
+                problems.push(DesignProblem::new(
+                    format!("zones.{}", zone.id),
+                    DesignProblemKind::MissingZone {
+                        zone: zone.id.0.clone(),
+                    },
+                ));
+                continue;
+            };
+            let material = zone
+                .materials
+                .contains(&choice.material)
+                .then(|| catalog.material(choice.material.as_str()))
+                .flatten();
+            if material.is_none() {
+                problems.push(DesignProblem::new(
+                    format!("zones.{}.material", zone.id),
+                    DesignProblemKind::UnknownMaterial {
+                        zone: zone.id.0.clone(),
+                        material: choice.material.0.clone(),
+                    },
+                ));
+            }
+            let color = zone
+                .colors
+                .contains(&choice.color)
+                .then(|| catalog.color(choice.color.as_str()))
+                .flatten();
+            if color.is_none() {
+                problems.push(DesignProblem::new(
+                    format!("zones.{}.color", zone.id),
+                    DesignProblemKind::UnknownColor {
+                        zone: zone.id.0.clone(),
+                        color: choice.color.0.clone(),
+                    },
+                ));
+            }
+            if let (Some(m), Some(c)) = (material, color) {
+                zones.push((zone, m, c));
+            }
+        }
+        let size = self.size.as_ref().and_then(|s| {
+            catalog.size(s.as_str()).or_else(|| {
+                problems.push(DesignProblem::new(
+                    "size",
+                    DesignProblemKind::UnknownSize { size: s.0.clone() },
+                ));
+                None
+            })
+        });
+        if problems.is_empty() {
+            Ok(ValidDesign {
+                catalog,
+                zones,
+                size,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! Atelier's pure core: the one truth about products, designs and prices that the browser (wasm) and the shop
+//! (native) both run.
+//!
+//! It owns the catalog model ([`catalog`]: parse a retailer's file, then validate it into a [`Catalog`] that
+//! reports every problem at once), designs and their validation ([`design`]), pricing ([`pricing`]), the order
+//! a shopper submits ([`order`]), money ([`money`]) and the message catalogs in Korean and English
+//! ([`messages`]). It does no IO and never reads a clock: callers hand it bytes and answers.
+//!
+//! # Example
+//! ```
+//! use atelier_core::catalog::Catalog;
+//! let json = include_str!("../../../static/catalogs/runner-one.json");
+//! let catalog = Catalog::from_json(json, &|_path: &str| true).expect("the sample catalog is valid");
+//! let design = catalog.default_design();
+//! let valid = design.validate(&catalog).expect("the default design is valid");
+//! let price = atelier_core::pricing::price(&valid);
+//! assert_eq!(price.total.currency, catalog.currency);
+//! ```
+
+pub mod catalog;
+pub mod color;
+pub mod design;
+pub mod id;
+pub mod locale;
+pub mod messages;
+pub mod money;
+pub mod order;
+pub mod pricing;
+pub mod problem;
+
+pub use catalog::Catalog;
+pub use design::{Choice, Design, ValidDesign};
+pub use locale::{Locale, Localized};
+pub use money::{Currency, Money};
+pub use problem::Problem;

@@ -1,0 +1,188 @@
+//! The order a shopper submits, and the check both sides run on it: the app before sending, the shop on
+//! receipt. The shop stores the request as submitted next to the price it computed itself.
+
+use crate::catalog::Catalog;
+use crate::design::{Design, DesignProblemKind, ValidDesign};
+use crate::money::Money;
+use crate::pricing::{PriceBreakdown, price};
+use crate::problem::{Problem, ProblemKind};
+use serde::{Deserialize, Serialize};
+
+/// The order format version this code reads and writes.
+pub const ORDER_FORMAT: u32 = 1;
+
+/// An order as submitted: `{"format": 1, "design": {...}, "price": {"amount": 139000, "currency": "KRW"}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderRequest {
+    /// Order format version.
+    pub format: u32,
+    /// The design.
+    pub design: Design,
+    /// The price the shopper was shown; the shop refuses the order if its own differs.
+    pub price: ClientPrice,
+    /// A client-chosen id for this submission (16–64 of `[A-Za-z0-9-]`): sending the same order again with
+    /// it returns the first order instead of creating a second.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission: Option<String>,
+}
+
+/// A price as the client states it; the currency stays a string so an unknown code is a reportable problem.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientPrice {
+    /// Minor units.
+    pub amount: i64,
+    /// ISO 4217 code.
+    pub currency: String,
+}
+
+impl From<Money> for ClientPrice {
+    fn from(m: Money) -> Self {
+        ClientPrice {
+            amount: m.amount,
+            currency: m.currency.code().to_owned(),
+        }
+    }
+}
+
+/// An order problem at a path such as `design.zones.toe.color` or `price`.
+pub type OrderProblem = Problem<OrderProblemKind>;
+
+/// What can be wrong with a submitted order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OrderProblemKind {
+    /// An order format this shop does not read.
+    UnsupportedFormat {
+        /// The format sent.
+        found: u32,
+    },
+    /// No product with that id.
+    UnknownProduct {
+        /// The product id sent.
+        product: String,
+    },
+    /// A problem with the design itself.
+    Design(DesignProblemKind),
+    /// The client's price is not the shop's price.
+    PriceMismatch {
+        /// What the client sent.
+        client: String,
+        /// What the shop computed.
+        server: String,
+    },
+    /// A malformed submission id.
+    InvalidSubmission,
+}
+
+impl ProblemKind for OrderProblemKind {
+    fn code(&self) -> &'static str {
+        match self {
+            OrderProblemKind::UnsupportedFormat { .. } => "unsupported_order_format",
+            OrderProblemKind::UnknownProduct { .. } => "unknown_product",
+            OrderProblemKind::Design(d) => d.code(),
+            OrderProblemKind::PriceMismatch { .. } => "price_mismatch",
+            OrderProblemKind::InvalidSubmission => "invalid_submission",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            OrderProblemKind::UnsupportedFormat { found } => vec![("found", found.to_string())],
+            OrderProblemKind::UnknownProduct { product } => vec![("product", product.clone())],
+            OrderProblemKind::Design(d) => d.args(),
+            OrderProblemKind::PriceMismatch { client, server } => {
+                vec![("client", client.clone()), ("server", server.clone())]
+            }
+            OrderProblemKind::InvalidSubmission => vec![],
+        }
+    }
+}
+
+/// An order that passed every check, with the price the shop computed.
+#[derive(Clone, Debug)]
+pub struct CheckedOrder<'c> {
+    /// The validated design (its size is always `Some`).
+    pub design: ValidDesign<'c>,
+    /// The shop's own price.
+    pub price: PriceBreakdown,
+}
+
+/// Checks a submitted order against the catalog its design names (`catalog` is `None` when the product is
+/// unknown), reporting every problem at once. Money is formatted in English for the mismatch message args;
+/// the message itself is localized by the caller.
+pub fn check_order<'c>(
+    request: &OrderRequest,
+    catalog: Option<&'c Catalog>,
+) -> Result<CheckedOrder<'c>, Vec<OrderProblem>> {
+    let mut problems = Vec::new();
+    if request.format != ORDER_FORMAT {
+        problems.push(OrderProblem::new(
+            "format",
+            OrderProblemKind::UnsupportedFormat {
+                found: request.format,
+            },
+        ));
+    }
+    if let Some(s) = &request.submission {
+        let ok = (16..=64).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !ok {
+            problems.push(OrderProblem::new(
+                "submission",
+                OrderProblemKind::InvalidSubmission,
+            ));
+        }
+    }
+    let Some(catalog) = catalog else {
+        problems.push(OrderProblem::new(
+            "design.product",
+            OrderProblemKind::UnknownProduct {
+                product: request.design.product.0.clone(),
+            },
+        ));
+        return Err(problems);
+    };
+    let design = match request.design.validate(catalog) {
+        Ok(d) => Some(d),
+        Err(ps) => {
+            problems.extend(ps.into_iter().map(|p| {
+                OrderProblem::new(
+                    format!("design.{}", p.path),
+                    OrderProblemKind::Design(p.kind),
+                )
+            }));
+            None
+        }
+    };
+    if request.design.size.is_none() {
+        problems.push(OrderProblem::new(
+            "design.size",
+            OrderProblemKind::Design(DesignProblemKind::MissingSize),
+        ));
+    }
+    let Some(design) = design else {
+        return Err(problems);
+    };
+    let server = price(&design);
+    let client_matches = request.price.amount == server.total.amount
+        && request.price.currency == server.total.currency.code();
+    if !client_matches {
+        problems.push(OrderProblem::new(
+            "price",
+            OrderProblemKind::PriceMismatch {
+                client: format!("{} {}", request.price.amount, request.price.currency),
+                server: format!("{} {}", server.total.amount, server.total.currency.code()),
+            },
+        ));
+    }
+    if problems.is_empty() {
+        Ok(CheckedOrder {
+            design,
+            price: server,
+        })
+    } else {
+        Err(problems)
+    }
+}

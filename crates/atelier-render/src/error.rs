@@ -1,0 +1,37 @@
+//! Why a view's layers could not be prepared for rendering.
+
+use thiserror::Error;
+
+/// A layer that is missing, undecodable or of the wrong size. Rendering itself cannot fail.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// The caller had no bytes for a layer file.
+    #[error("layer file {path} is missing")]
+    Missing {
+        /// The layer's path.
+        path: String,
+    },
+    /// The bytes are not a PNG the decoder reads.
+    #[error("layer file {path} could not be decoded: {detail}")]
+    Decode {
+        /// The layer's path.
+        path: String,
+        /// The decoder's description.
+        detail: String,
+    },
+    /// The layer's size differs from the view's.
+    #[error("layer file {path} is {found_w}×{found_h}, the view is {want_w}×{want_h}")]
+    Size {
+        /// The layer's path.
+        path: String,
+        /// Width found.
+        found_w: u32,
+        /// Height found.
+        found_h: u32,
+        /// Width expected.
+        want_w: u32,
+        /// Height expected.
+        want_h: u32,
+    },
+}
