@@ -1,1 +1,61 @@
-//! placeholder
+//! Atelier's shop: an axum server that serves the configurator app and the catalogs, and receives finished
+//! designs. It re-checks every order with the same `atelier-core` code the browser ran, prices it itself and
+//! stores it in SQLite through sqlx.
+//!
+//! [`app`] builds the whole router from an [`AppState`], so tests drive it with `oneshot` and no socket;
+//! `main.rs` only reads the [`config::Config`] and serves.
+
+pub mod catalogs;
+pub mod config;
+pub mod error;
+pub mod json;
+pub mod locale;
+pub mod order_id;
+pub mod routes;
+pub mod store;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body accepted. A design is a few KB; anything near this is not one.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The validated catalogs.
+    pub catalogs: Arc<catalogs::Catalogs>,
+    /// Order storage.
+    pub store: store::Store,
+}
+
+/// Where the router serves files from.
+#[derive(Clone, Debug)]
+pub struct Dirs {
+    /// The catalogs' static root (catalog files and layers), served at `/static`.
+    pub static_dir: PathBuf,
+    /// The built app (trunk's `dist/`), served at `/`.
+    pub app_dir: PathBuf,
+}
+
+/// The whole HTTP surface: the API under `/api`, the catalogs' files under `/static`, the app at `/`.
+pub fn app(state: AppState, dirs: &Dirs) -> Router {
+    // Layer order: the body limit must wrap the API so oversized bodies fail before buffering; error
+    // localization sits outside the routes so it also sees fallback and rejection errors; panics are caught
+    // outermost so even a bug answers with JSON rather than a dropped connection.
+    let api = routes::router()
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state);
+    Router::new()
+        .nest("/api", api)
+        .nest_service("/static", ServeDir::new(&dirs.static_dir))
+        .fallback_service(ServeDir::new(&dirs.app_dir))
+        .layer(axum::middleware::from_fn(locale::localize_errors))
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(TraceLayer::new_for_http())
+}

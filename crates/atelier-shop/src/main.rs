@@ -1,2 +1,55 @@
-//! placeholder
-fn main() {}
+//! The `atelier-shop` binary: read the config, load and check the catalogs, open the database, serve until
+//! Ctrl-C or SIGTERM.
+
+use anyhow::{Context, Result};
+use atelier_shop::{AppState, Dirs, app, catalogs::Catalogs, config::Config, store::Store};
+use std::sync::Arc;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
+        )
+        .init();
+    let config = Config::from_vars(|k| std::env::var(k).ok())?;
+    let catalogs = Catalogs::load(&config.static_dir)?;
+    let store = Store::connect(&config.database_url).await?;
+    let state = AppState {
+        catalogs: Arc::new(catalogs),
+        store,
+    };
+    let dirs = Dirs {
+        static_dir: config.static_dir.clone(),
+        app_dir: config.app_dir.clone(),
+    };
+    if !config.app_dir.join("index.html").exists() {
+        tracing::warn!(dir = %config.app_dir.display(), "no built app here: run `make run` (or trunk build) first");
+    }
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    tracing::info!("Atelier shop on http://{}", listener.local_addr()?);
+    axum::serve(listener, app(state, &dirs))
+        .with_graceful_shutdown(shutdown())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+}

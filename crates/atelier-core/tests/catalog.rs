@@ -1,0 +1,187 @@
+//! Catalog parsing and validation at the boundary: the sample catalog is valid, and a table of broken
+//! catalogs each reports every expected problem (`code@path`), all at once.
+
+use atelier_core::Catalog;
+use atelier_core::problem::ProblemKind;
+use serde_json::{Value, json};
+
+const SAMPLE: &str = include_str!("../../../static/catalogs/runner-one.json");
+
+fn sample() -> Value {
+    serde_json::from_str(SAMPLE).expect("sample parses")
+}
+
+/// Validates `json` with every file present except those containing `missing`, and returns `code@path` per
+/// problem.
+fn problems(json: &str, missing: &str) -> Vec<String> {
+    match Catalog::from_json(json, &|path: &str| {
+        missing.is_empty() || !path.contains(missing)
+    }) {
+        Ok(_) => vec![],
+        Err(ps) => ps
+            .iter()
+            .map(|p| format!("{}@{}", p.kind.code(), p.path))
+            .collect(),
+    }
+}
+
+fn check(edit: impl FnOnce(&mut Value), missing: &str, expect: &[&str]) {
+    let mut v = sample();
+    edit(&mut v);
+    assert_eq!(problems(&v.to_string(), missing), expect);
+}
+
+#[test]
+fn the_sample_catalog_is_valid() {
+    let catalog = Catalog::from_json(SAMPLE, &|_: &str| true).expect("valid");
+    assert_eq!(catalog.id.as_str(), "runner-one");
+    assert!(catalog.zones.len() >= 5);
+    assert!(catalog.views.len() >= 2);
+    assert!(catalog.materials.len() >= 3);
+    assert!(catalog.colors.len() >= 12);
+    assert_eq!(catalog.name.ko, "러너 원");
+}
+
+#[test]
+fn every_layer_file_of_the_sample_exists() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/");
+    let result = Catalog::from_json(SAMPLE, &|p: &str| {
+        std::path::Path::new(root).join(p).is_file()
+    });
+    assert!(result.is_ok(), "{:?}", result.err());
+}
+
+#[test]
+fn broken_catalogs_report_every_problem() {
+    // The second "quarter" is the duplicate, and with "toe" gone the views' toe layers name an unknown zone.
+    check(
+        |v| v["zones"][0]["id"] = json!("quarter"),
+        "",
+        &[
+            "duplicate_id@zones[1].id",
+            "unknown_zone@views[0].layers[3].zone",
+            "unknown_zone@views[1].layers[3].zone",
+        ],
+    );
+    check(
+        |v| {
+            v["views"][0]["layers"][1]["zone"] = json!("tongue");
+            v["materials"][1]["price"] = json!(-500);
+            v["colors"][2]["swatch"] = json!("navy");
+            v["currency"] = json!("XYZ");
+        },
+        "",
+        &[
+            "unknown_currency@currency",
+            "negative_price@materials[1].price",
+            "invalid_swatch@colors[2].swatch",
+            "unknown_zone@views[0].layers[1].zone",
+        ],
+    );
+    check(
+        |_| {},
+        "side/toe.png",
+        &["missing_file@views[0].layers[3].file"],
+    );
+    check(
+        |v| v["views"][1]["base"] = json!("../../etc/passwd.png"),
+        "",
+        &["unsafe_path@views[1].base"],
+    );
+    check(
+        |v| {
+            v["zones"][0]["materials"] = json!(["leather", "velvet"]);
+            v["zones"][0]["default"]["color"] = json!("gum");
+        },
+        "",
+        &[
+            "unknown_material@zones[0].materials[1]",
+            "default_not_offered@zones[0].default.color",
+        ],
+    );
+    check(
+        |v| {
+            v.as_object_mut().map(|o| o.remove("base_price"));
+            v["zones"][1]["name"] = json!({"en": "Side"});
+            v["colour"] = json!([]);
+        },
+        "",
+        &[
+            "unknown_field@colour",
+            "missing_field@",
+            "missing_field@zones[1].name",
+        ],
+    );
+    check(|v| v["sizes"] = json!([]), "", &["empty_list@sizes"]);
+    check(
+        |v| v["format"] = json!(7),
+        "",
+        &["unsupported_format@format"],
+    );
+    check(
+        |v| v["materials"][0]["gloss"] = json!(150),
+        "",
+        &["out_of_range@materials[0].gloss"],
+    );
+    check(
+        |v| v["views"][0]["width"] = json!(100000),
+        "",
+        &["out_of_range@views[0].width"],
+    );
+    check(
+        |v| v["zones"][2]["id"] = json!("Heel Counter"),
+        "",
+        &[
+            "invalid_id@zones[2].id",
+            "unknown_zone@views[0].layers[1].zone",
+            "unknown_zone@views[1].layers[1].zone",
+        ],
+    );
+    check(
+        |v| {
+            for view in v["views"].as_array_mut().expect("views") {
+                view["layers"]
+                    .as_array_mut()
+                    .expect("layers")
+                    .retain(|l| l["zone"] != "logo");
+            }
+        },
+        "",
+        &["zone_not_drawn@zones[3]"],
+    );
+    check(
+        |v| {
+            let first = v["views"][0]["layers"][0].clone();
+            v["views"][0]["layers"]
+                .as_array_mut()
+                .expect("layers")
+                .push(first);
+        },
+        "",
+        &["zone_drawn_twice@views[0].layers[6].zone"],
+    );
+}
+
+#[test]
+fn a_broken_entry_is_not_reported_again_where_it_is_used() {
+    // The material fails its own check (negative price); zones naming it must not call it unknown.
+    check(
+        |v| v["materials"][0]["price"] = json!(-1),
+        "",
+        &["negative_price@materials[0].price"],
+    );
+}
+
+#[test]
+fn syntax_errors_have_line_and_column() {
+    let ps = Catalog::from_json(
+        "{\n  \"id\": \"x\",\n  \"format\": \"one\"\n}",
+        &|_: &str| true,
+    )
+    .expect_err("invalid");
+    assert_eq!(ps.len(), 1);
+    let msg = ps[0].message(atelier_core::Locale::En);
+    assert!(msg.contains("line 3"), "{msg}");
+    let ko = ps[0].message(atelier_core::Locale::Ko);
+    assert!(ko.contains("3행"), "{ko}");
+}

@@ -1,0 +1,153 @@
+//! The one error type at the HTTP boundary, and how each becomes a JSON response.
+//!
+//! The status is chosen in one place ([`ApiError::status`]); internal details (database errors, panics) are
+//! logged and never sent. Bodies are `{"error": {"code", "message", "problems": [...]}}` with messages from the
+//! core's message catalogs in the request's language (see [`crate::locale::localize_errors`]).
+
+use atelier_core::order::OrderProblem;
+use atelier_core::problem::ProblemReport;
+use atelier_core::{Locale, messages};
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The body is not JSON of the endpoint's shape.
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    /// The body exceeds [`crate::BODY_LIMIT`].
+    #[error("body too large")]
+    BodyTooLarge,
+    /// The body is not declared as JSON.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// No such route.
+    #[error("not found")]
+    NotFound,
+    /// The route exists, not with this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// No such product.
+    #[error("product {0} not found")]
+    ProductNotFound(String),
+    /// No such order.
+    #[error("order {0} not found")]
+    OrderNotFound(String),
+    /// The order failed the core's checks.
+    #[error("invalid order")]
+    InvalidOrder(Vec<OrderProblem>),
+    /// A submission id already used for a different order.
+    #[error("submission id reused for a different order")]
+    SubmissionConflict,
+    /// A fault on the shop's side, described for the log only.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        ApiError::Internal(format!("database: {e}"))
+    }
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: ErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    code: &'a str,
+    message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    problems: Vec<ProblemReport>,
+}
+
+impl ApiError {
+    /// The HTTP status for this error.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::MalformedJson(_) => StatusCode::BAD_REQUEST,
+            ApiError::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::NotFound | ApiError::ProductNotFound(_) | ApiError::OrderNotFound(_) => {
+                StatusCode::NOT_FOUND
+            }
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::InvalidOrder(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::SubmissionConflict => StatusCode::CONFLICT,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            ApiError::MalformedJson(_) => "malformed_json",
+            ApiError::BodyTooLarge => "body_too_large",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::NotFound => "not_found",
+            ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::ProductNotFound(_) => "product_not_found",
+            ApiError::OrderNotFound(_) => "order_not_found",
+            ApiError::InvalidOrder(_) => "invalid_order",
+            ApiError::SubmissionConflict => "submission_conflict",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    /// The JSON response in `locale`.
+    pub fn render(&self, locale: Locale) -> Response {
+        let args: Vec<(&str, String)> = match self {
+            ApiError::MalformedJson(detail) => vec![("detail", detail.clone())],
+            ApiError::BodyTooLarge => vec![("limit", crate::BODY_LIMIT.to_string())],
+            ApiError::ProductNotFound(p) => vec![("product", p.clone())],
+            ApiError::OrderNotFound(o) => vec![("order", o.clone())],
+            _ => vec![],
+        };
+        let problems = match self {
+            ApiError::InvalidOrder(ps) => ps.iter().map(|p| p.report(locale)).collect(),
+            _ => Vec::new(),
+        };
+        let message = messages::format(locale, &format!("error.{}", self.code()), &args);
+        let body = Body {
+            error: ErrorBody {
+                code: self.code(),
+                message,
+                problems,
+            },
+        };
+        (self.status(), Json(body)).into_response()
+    }
+}
+
+/// A rendered error remembers what it was, so the localization middleware can re-render it.
+#[derive(Clone)]
+pub struct ErrorSource(pub Arc<ApiError>);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(detail) = &self {
+            tracing::error!(%detail, "request failed");
+        }
+        let mut response = self.render(Locale::En);
+        response
+            .extensions_mut()
+            .insert(ErrorSource(Arc::new(self)));
+        response
+    }
+}
+
+/// What a caught panic answers: a JSON 500, the panic logged. A panic is a bug; it must not drop the
+/// connection or leak its message.
+pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = err
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| err.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_default();
+    ApiError::Internal(format!("panic: {detail}")).into_response()
+}

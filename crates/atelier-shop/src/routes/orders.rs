@@ -1,0 +1,147 @@
+//! `POST /api/orders` (check, price, store) and `GET /api/orders/{id}`.
+//!
+//! The shop never trusts the client: the design is validated and priced by `atelier_core::order::check_order`,
+//! the same code the app ran, and the client's price must equal the shop's. A repeated submission id returns
+//! the order stored the first time, so retrying a submit never creates a second order.
+
+use crate::AppState;
+use crate::error::ApiError;
+use crate::json::JsonBody;
+use crate::order_id::{is_order_id, new_order_id};
+use crate::store::{InsertError, NewOrder, StoredOrder};
+use atelier_core::order::{OrderRequest, check_order};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::Value;
+
+/// What the shop answers to an accepted order, and returns for a stored one.
+#[derive(Serialize)]
+pub struct OrderView {
+    id: String,
+    product: String,
+    price: PriceView,
+    breakdown: Value,
+    request: Value,
+    created_at: String,
+}
+
+#[derive(Serialize)]
+struct PriceView {
+    amount: i64,
+    currency: String,
+}
+
+impl OrderView {
+    fn from_stored(o: StoredOrder) -> Result<OrderView, ApiError> {
+        let parse = |s: &str| {
+            serde_json::from_str(s).map_err(|e| ApiError::Internal(format!("stored JSON: {e}")))
+        };
+        Ok(OrderView {
+            breakdown: parse(&o.breakdown)?,
+            request: parse(&o.request)?,
+            id: o.id,
+            product: o.product,
+            price: PriceView {
+                amount: o.amount,
+                currency: o.currency,
+            },
+            created_at: o.created_at,
+        })
+    }
+}
+
+/// Accepts an order: 201 with the order (and `Location`), or 200 with the earlier order for a repeated
+/// submission id.
+pub async fn create(
+    State(state): State<AppState>,
+    JsonBody {
+        value: request,
+        text,
+    }: JsonBody<OrderRequest>,
+) -> Result<Response, ApiError> {
+    let catalog = state
+        .catalogs
+        .get(request.design.product.as_str())
+        .map(|l| &l.catalog);
+    let checked = check_order(&request, catalog).map_err(ApiError::InvalidOrder)?;
+
+    if let Some(submission) = &request.submission
+        && let Some(existing) = state.store.by_submission(submission).await?
+    {
+        return repeat(existing, &request);
+    }
+    let breakdown = serde_json::to_string(&checked.price)
+        .map_err(|e| ApiError::Internal(format!("breakdown serialization: {e}")))?;
+    // 40 random bits make a clash rare; a few retries make it practically impossible to fail.
+    for _ in 0..5 {
+        let id = new_order_id().map_err(|e| ApiError::Internal(format!("randomness: {e}")))?;
+        let new = NewOrder {
+            id: &id,
+            submission: request.submission.as_deref(),
+            product: request.design.product.as_str(),
+            request: &text,
+            amount: checked.price.total.amount,
+            currency: checked.price.total.currency.code(),
+            breakdown: &breakdown,
+        };
+        match state.store.insert(&new).await {
+            Ok(()) => {
+                let stored = state
+                    .store
+                    .get(&id)
+                    .await?
+                    .ok_or_else(|| ApiError::Internal("order vanished".into()))?;
+                tracing::info!(order = %id, product = %new.product, amount = new.amount, "order accepted");
+                let location = format!("/api/orders/{id}");
+                let view = OrderView::from_stored(stored)?;
+                return Ok((
+                    StatusCode::CREATED,
+                    [(header::LOCATION, location)],
+                    Json(view),
+                )
+                    .into_response());
+            }
+            Err(InsertError::IdTaken) => continue,
+            Err(InsertError::SubmissionTaken) => {
+                // A concurrent retry of the same submission won the race: answer with its order.
+                let submission = request.submission.as_deref().unwrap_or_default();
+                let existing = state
+                    .store
+                    .by_submission(submission)
+                    .await?
+                    .ok_or_else(|| ApiError::Internal("submission vanished".into()))?;
+                return repeat(existing, &request);
+            }
+            Err(InsertError::Database(e)) => return Err(e.into()),
+        }
+    }
+    Err(ApiError::Internal("no free order id after 5 tries".into()))
+}
+
+/// The answer to a submission id seen before: the same order if it is the same request, else a conflict.
+fn repeat(existing: StoredOrder, request: &OrderRequest) -> Result<Response, ApiError> {
+    let earlier: Option<OrderRequest> = serde_json::from_str(&existing.request).ok();
+    if earlier.as_ref() != Some(request) {
+        return Err(ApiError::SubmissionConflict);
+    }
+    Ok((StatusCode::OK, Json(OrderView::from_stored(existing)?)).into_response())
+}
+
+/// A stored order.
+pub async fn one(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<OrderView>, ApiError> {
+    if !is_order_id(&id) {
+        return Err(ApiError::OrderNotFound(id));
+    }
+    let order = state
+        .store
+        .get(&id)
+        .await?
+        .ok_or(ApiError::OrderNotFound(id))?;
+    Ok(Json(OrderView::from_stored(order)?))
+}
