@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `make bench`: prints one figure per line as `key: value unit`. Figures, not pass/fail: targets live in the
+# issues, and this machine is noisy, so compare ratios between runs rather than single numbers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser >&2
+export PATH="$PWD/.tools/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+cargo run -q --profile server -p atelier-render --example bench
+trunk build --release >&2
+cargo build -q --profile server -p atelier-shop
+SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/bench.mjs
+
+wasm_js=$(ls dist/*.wasm dist/*.js)
+bytes=$(for f in $wasm_js; do gzip -9 -c "$f" | wc -c; done | awk '{s += $1} END {print s}')
+awk -v b="$bytes" 'BEGIN { printf "bundle.wasm_js_gzip_kb: %.1f KB\n", b / 1024 }'

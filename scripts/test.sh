@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Everything `make test` runs, in order of how fast it fails: formatting, lints, native tests, wasm tests in
+# headless Chromium, then the built app against the real shop in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$PWD/.tools/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CHROMEDRIVER=/usr/bin/chromedriver
+step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy (native workspace, and the app for wasm32)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p atelier --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "native tests"
+cargo test --workspace --locked
+
+step "wasm tests in headless Chromium (native and browser renders must hash the same)"
+cargo test -p atelier-render --target wasm32-unknown-unknown --locked --test wasm
+
+step "build the app (trunk, release) and the shop"
+trunk build --release
+cargo build -p atelier-shop --locked
+
+step "end-to-end in headless Chromium against the real shop"
+node --test --test-concurrency=1 tests/e2e/
+
+printf '\n\033[1m[test] all green\033[0m\n'

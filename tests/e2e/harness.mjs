@@ -1,0 +1,96 @@
+// Starts what a browser test needs, for real: the shop binary on a free loopback port with a fresh SQLite
+// file, serving the built app, and Debian's headless Chromium driven by playwright-core (which never downloads
+// a browser). Everything is torn down by `stop()`, and every wait is bounded.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHttp(url, child, ms = 30000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the shop exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+export async function start() {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const bin = process.env.SHOP_BIN ?? join(ROOT, 'target/debug/atelier-shop');
+  const shop = spawn(bin, [], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ATELIER_ADDR: `127.0.0.1:${port}`,
+      DATABASE_URL: `sqlite://${join(dir, 'shop.db')}`,
+      ATELIER_STATIC_DIR: join(ROOT, 'static'),
+      ATELIER_APP_DIR: process.env.APP_DIR ?? join(ROOT, 'dist'),
+      RUST_LOG: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHttp(`${base}/api/products`, shop);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+    timeout: 30000,
+  });
+  const stop = async () => {
+    await browser.close().catch(() => {});
+    shop.kill('SIGTERM');
+    await new Promise((r) => (shop.exitCode !== null ? r() : shop.once('exit', r)));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { base, browser, stop };
+}
+
+/// Opens the configurator and waits until the preview has been painted at least once.
+export async function openApp(browser, base, query = 'lang=en') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${base}/?${query}`);
+  await page.waitForSelector('#preview[data-rendered]', { timeout: 30000 });
+  return { page, errors };
+}
+
+/// Waits until the canvas has rendered more times than `before`.
+export async function waitForRender(page, before) {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('#preview')?.dataset.rendered ?? 0) > n,
+    before,
+    { timeout: 10000 },
+  );
+}
+
+export async function renderCount(page) {
+  return page.evaluate(() => Number(document.querySelector('#preview').dataset.rendered));
+}
