@@ -1,0 +1,184 @@
+//! The shop's HTTP API as the app uses it, same-origin: load a product's catalog, load a layer file, place an
+//! order. Each call turns every failure into a value ([`ApiError`], [`OrderError`]) the screen can explain.
+//!
+//! What the shop accepts is defined by `atelier_core::order`; this module only carries it. It holds no state
+//! and knows nothing about components.
+
+use atelier_core::catalog::CatalogProblem;
+use atelier_core::messages;
+use atelier_core::order::{ClientPrice, OrderRequest};
+use atelier_core::{Catalog, Locale, Money};
+use gloo_net::http::{Request, Response};
+use serde::Deserialize;
+
+/// Why loading the product or its artwork failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The shop could not be reached.
+    Network,
+    /// The shop answered with an error status, perhaps with its own (already localized) message.
+    Status {
+        /// HTTP status.
+        status: u16,
+        /// The shop's message, if the body had one.
+        message: Option<String>,
+    },
+    /// The product file is not a valid catalog.
+    Catalog(Vec<CatalogProblem>),
+}
+
+impl ApiError {
+    /// A sentence for the shopper in `locale`.
+    pub fn describe(&self, locale: Locale) -> String {
+        match self {
+            ApiError::Network => messages::text(locale, "app.network_error").to_owned(),
+            ApiError::Status {
+                message: Some(m), ..
+            } => m.clone(),
+            ApiError::Status {
+                status,
+                message: None,
+            } => messages::format(locale, "app.http_error", &[("status", status.to_string())]),
+            ApiError::Catalog(problems) => problems
+                .iter()
+                .map(|p| p.message(locale))
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+}
+
+/// Why an order was not placed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OrderError {
+    /// The shop refused the order: its message and one message per problem, in the language asked for.
+    Rejected {
+        /// The summary.
+        message: String,
+        /// Each problem.
+        problems: Vec<String>,
+    },
+    /// The request never got an answer; the order may or may not exist, so a retry reuses the submission id.
+    Network,
+}
+
+/// The shop's answer to a placed order.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct OrderReceipt {
+    /// The order number, e.g. `ATL-7KQ2-M9XD`.
+    pub id: String,
+    /// What the shop charged.
+    pub price: ClientPrice,
+}
+
+impl OrderReceipt {
+    /// The charged price formatted for `locale`; the raw amount and code if the currency is unknown here.
+    pub fn price_text(&self, locale: Locale) -> String {
+        match atelier_core::Currency::from_code(&self.price.currency) {
+            Some(c) => Money::new(self.price.amount, c).format(locale),
+            None => format!("{} {}", self.price.amount, self.price.currency),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    problems: Vec<ProblemBody>,
+}
+
+#[derive(Deserialize)]
+struct ProblemBody {
+    #[serde(default)]
+    message: String,
+}
+
+/// The shop's error body, if the response has one.
+async fn error_detail(response: &Response) -> Option<ErrorDetail> {
+    response
+        .json::<ErrorBody>()
+        .await
+        .ok()
+        .map(|body| body.error)
+}
+
+/// Fetches and validates the catalog of `product`, asking for error messages in `locale`.
+pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, ApiError> {
+    let url = format!(
+        "/api/products/{}",
+        String::from(js_sys::encode_uri_component(product))
+    );
+    let response = Request::get(&url)
+        .header("Accept-Language", locale.tag())
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if !response.ok() {
+        return Err(ApiError::Status {
+            status: response.status(),
+            message: error_detail(&response).await.map(|e| e.message),
+        });
+    }
+    let json = response.text().await.map_err(|_| ApiError::Network)?;
+    // Layer files are checked when they are fetched; asking the shop about each one here would double the
+    // requests before the shopper sees anything.
+    Catalog::from_json(&json, &|_path: &str| true).map_err(ApiError::Catalog)
+}
+
+/// Fetches a layer file by its catalog path (relative to the static root).
+pub async fn fetch_layer(path: &str) -> Result<Vec<u8>, ApiError> {
+    let response = Request::get(&format!("/static/{path}"))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if !response.ok() {
+        return Err(ApiError::Status {
+            status: response.status(),
+            message: None,
+        });
+    }
+    response.binary().await.map_err(|_| ApiError::Network)
+}
+
+/// Places an order, asking for messages in `locale`.
+pub async fn place_order(
+    request: &OrderRequest,
+    locale: Locale,
+) -> Result<OrderReceipt, OrderError> {
+    let response = Request::post("/api/orders")
+        .header("Accept-Language", locale.tag())
+        .json(request)
+        .map_err(|_| OrderError::Network)?
+        .send()
+        .await
+        .map_err(|_| OrderError::Network)?;
+    if response.ok() {
+        return response.json().await.map_err(|_| OrderError::Network);
+    }
+    let status = response.status();
+    match error_detail(&response).await {
+        Some(detail) => Err(OrderError::Rejected {
+            message: detail.message,
+            problems: detail
+                .problems
+                .into_iter()
+                .map(|p| p.message)
+                .filter(|m| !m.is_empty())
+                .collect(),
+        }),
+        // A proxy's error page or a crash without a body: the order may not exist, so treat it like a
+        // dropped connection and let the shopper retry with the same id.
+        None if status >= 500 => Err(OrderError::Network),
+        None => Err(OrderError::Rejected {
+            message: messages::format(locale, "app.http_error", &[("status", status.to_string())]),
+            problems: Vec::new(),
+        }),
+    }
+}

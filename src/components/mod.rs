@@ -1,0 +1,12 @@
+//! The screen's building blocks, one component per file. Each gets what it shows as props and reports the
+//! shopper's intent through `Callback`s; none of them changes state or talks to the shop itself.
+
+pub mod language_switch;
+pub mod loading;
+pub mod option_group;
+pub mod preview;
+pub mod price_summary;
+pub mod size_picker;
+pub mod submit_panel;
+pub mod view_switch;
+pub mod zone_list;

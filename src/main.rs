@@ -1,0 +1,20 @@
+//! Atelier's browser app: the product configurator shoppers use, built with Yew and compiled to WebAssembly.
+//!
+//! This file only mounts [`app::App`]. The screen's state is in [`state`], talking to the shop in [`api`],
+//! loading and caching artwork in [`artwork`], the language in [`i18n`], and the parts of the screen in
+//! [`components`]. Products, prices and pixels come from the `atelier-core` and `atelier-render` crates, the
+//! same code the shop runs.
+
+mod api;
+mod app;
+mod artwork;
+mod components;
+mod i18n;
+mod state;
+mod storage;
+mod submission;
+mod url;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}
