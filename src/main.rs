@@ -9,6 +9,7 @@ mod api;
 mod app;
 mod artwork;
 mod components;
+mod configurator;
 mod i18n;
 mod state;
 mod storage;

@@ -1,0 +1,302 @@
+//! The configurator screen once the product is loaded: turns catalog data into the components' display props
+//! (localized names, formatted prices), wires their callbacks to [`Action`]s, and sends the order.
+
+use crate::api;
+use crate::components::option_group::{OptionGroup, OptionItem};
+use crate::components::preview::Preview;
+use crate::components::price_summary::{PriceRow, PriceSummary};
+use crate::components::size_picker::SizePicker;
+use crate::components::submit_panel::SubmitPanel;
+use crate::components::view_switch::ViewSwitch;
+use crate::components::zone_list::{ZoneItem, ZoneList};
+use crate::i18n::I18n;
+use crate::state::{Action, Artwork, CatalogHandle, State, Submission, SubmitStatus};
+use crate::submission;
+use atelier_core::id::{ViewId, ZoneId};
+use atelier_core::order::{ORDER_FORMAT, OrderRequest};
+use atelier_core::pricing::{PricedOption, price};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// The configurator once the product is loaded.
+pub fn configurator(
+    state: &UseReducerHandle<State>,
+    catalog: &CatalogHandle,
+    i18n: &I18n,
+    in_flight: &Rc<std::cell::RefCell<bool>>,
+) -> Html {
+    let locale = i18n.locale();
+    let design = &state.design;
+    let dispatch = |f: fn(String) -> Action| {
+        let state = state.clone();
+        Callback::from(move |v: String| state.dispatch(f(v)))
+    };
+
+    // Preview.
+    let view_id = state.view.clone();
+    let on_artwork = {
+        let state = state.clone();
+        Callback::from(move |(view, artwork): (ViewId, Artwork)| {
+            state.dispatch(Action::Artwork(view, artwork))
+        })
+    };
+    let on_canvas_zone = {
+        let state = state.clone();
+        Callback::from(move |zone: ZoneId| state.dispatch(Action::SelectZone(zone)))
+    };
+    let views: Vec<(AttrValue, AttrValue)> = catalog
+        .views
+        .iter()
+        .map(|v| {
+            (
+                AttrValue::from(v.id.0.clone()),
+                AttrValue::from(i18n.pick(&v.name).to_owned()),
+            )
+        })
+        .collect();
+
+    // Parts and the selected part's options.
+    let zones: Vec<ZoneItem> = catalog
+        .zones
+        .iter()
+        .map(|z| ZoneItem {
+            id: z.id.0.clone().into(),
+            name: i18n.pick(&z.name).to_owned().into(),
+            swatch: design
+                .zones
+                .get(&z.id)
+                .and_then(|c| catalog.color(c.color.as_str()))
+                .map(|c| c.swatch.to_string())
+                .unwrap_or_default()
+                .into(),
+        })
+        .collect();
+    let selected = state
+        .selected_zone
+        .as_ref()
+        .and_then(|z| catalog.zone(z.as_str()));
+    let zone_options = selected
+        .zip(selected.and_then(|z| design.zones.get(&z.id)))
+        .map(|(zone, choice)| {
+            let zone_name = i18n.pick(&zone.name).to_owned();
+            let materials: Vec<OptionItem> = zone
+                .materials
+                .iter()
+                .filter_map(|id| catalog.material(id.as_str()))
+                .map(|m| OptionItem {
+                    value: m.id.0.clone().into(),
+                    label: i18n.pick(&m.name).to_owned().into(),
+                    detail: m.price.format_delta(locale).into(),
+                    swatch: None,
+                })
+                .collect();
+            let colors: Vec<OptionItem> = zone
+                .colors
+                .iter()
+                .filter_map(|id| catalog.color(id.as_str()))
+                .map(|c| OptionItem {
+                    value: c.id.0.clone().into(),
+                    label: i18n.pick(&c.name).to_owned().into(),
+                    detail: c.price.format_delta(locale).into(),
+                    swatch: Some(c.swatch.to_string().into()),
+                })
+                .collect();
+            let on_material = {
+                let (state, zone) = (state.clone(), zone.id.clone());
+                Callback::from(move |m: String| {
+                    state.dispatch(Action::SetMaterial(zone.clone(), m.as_str().into()))
+                })
+            };
+            let on_color = {
+                let (state, zone) = (state.clone(), zone.id.clone());
+                Callback::from(move |c: String| {
+                    state.dispatch(Action::SetColor(zone.clone(), c.as_str().into()))
+                })
+            };
+            html! {
+                <section class="zone-options" aria-labelledby="editing-heading">
+                    <h2 id="editing-heading" class="section-title">
+                        { i18n.f("zones.editing", &[("zone", zone_name.clone())]) }
+                    </h2>
+                    <OptionGroup
+                        name={format!("material-{}", zone.id)}
+                        legend={i18n.f("zone.material", &[("zone", zone_name.clone())])}
+                        items={materials}
+                        selected={choice.material.0.clone()}
+                        on_change={on_material} />
+                    <OptionGroup
+                        name={format!("color-{}", zone.id)}
+                        legend={i18n.f("zone.color", &[("zone", zone_name)])}
+                        items={colors}
+                        selected={choice.color.0.clone()}
+                        on_change={on_color} />
+                </section>
+            }
+        });
+
+    // Size.
+    let sizes: Vec<(AttrValue, AttrValue)> = catalog
+        .sizes
+        .iter()
+        .map(|s| {
+            (
+                AttrValue::from(s.id.0.clone()),
+                AttrValue::from(i18n.pick(&s.name).to_owned()),
+            )
+        })
+        .collect();
+    let on_size = {
+        let state = state.clone();
+        Callback::from(move |s: Option<String>| {
+            state.dispatch(Action::SetSize(s.map(|s| s.as_str().into())))
+        })
+    };
+    let size_hint = (state.submit == SubmitStatus::NeedSize && design.size.is_none())
+        .then(|| AttrValue::from(i18n.t("submit.need_size")));
+
+    // Price.
+    let priced = design.validate(catalog).ok().map(|valid| price(&valid));
+    let (total, rows) = match &priced {
+        Some(p) => {
+            let mut rows = vec![PriceRow {
+                label: i18n.t("price.base").into(),
+                amount: p.base.format(locale).into(),
+            }];
+            rows.extend(p.lines.iter().map(|line| {
+                let zone = catalog
+                    .zone(line.zone.as_str())
+                    .map(|z| i18n.pick(&z.name))
+                    .unwrap_or_default();
+                let option = match &line.option {
+                    PricedOption::Material(id) => {
+                        catalog.material(id.as_str()).map(|m| i18n.pick(&m.name))
+                    }
+                    PricedOption::Color(id) => {
+                        catalog.color(id.as_str()).map(|c| i18n.pick(&c.name))
+                    }
+                }
+                .unwrap_or_default();
+                PriceRow {
+                    label: i18n
+                        .f(
+                            "price.line",
+                            &[("zone", zone.to_owned()), ("option", option.to_owned())],
+                        )
+                        .into(),
+                    amount: line.amount.format_delta(locale).into(),
+                }
+            }));
+            (AttrValue::from(p.total.format(locale)), rows)
+        }
+        None => (AttrValue::default(), Vec::new()),
+    };
+
+    // Order.
+    let on_submit = {
+        let (state, in_flight) = (state.clone(), in_flight.clone());
+        let total = priced.as_ref().map(|p| p.total);
+        Callback::from(move |()| {
+            if *in_flight.borrow() {
+                return;
+            }
+            if state.design.size.is_none() {
+                state.dispatch(Action::NeedSize);
+                focus_by_id("size");
+                return;
+            }
+            let Some(total) = total else { return };
+            // Retrying the same design reuses its id, so the shop answers with the first order if it did
+            // get the earlier request; a changed design is a new order.
+            let id = state
+                .retry_submission_id()
+                .map_or_else(submission::new_submission_id, str::to_owned);
+            let request = OrderRequest {
+                format: ORDER_FORMAT,
+                design: state.design.clone(),
+                price: total.into(),
+                submission: Some(id.clone()),
+            };
+            *in_flight.borrow_mut() = true;
+            state.dispatch(Action::Sending(Submission {
+                id,
+                design: state.design.clone(),
+            }));
+            let (dispatcher, in_flight, locale) =
+                (state.dispatcher(), in_flight.clone(), state.locale);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = api::place_order(&request, locale).await;
+                *in_flight.borrow_mut() = false;
+                match result {
+                    Ok(receipt) => dispatcher.dispatch(Action::Placed(receipt)),
+                    Err(e) => dispatcher.dispatch(Action::SubmitFailed(e)),
+                }
+            });
+        })
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Reset))
+    };
+
+    let preview = view_id.map(|view| {
+        let artwork = state.artwork.get(&view).cloned();
+        html! {
+            <Preview view={view} design={design.clone()} {artwork} {on_artwork} on_select_zone={on_canvas_zone} />
+        }
+    });
+
+    html! {
+        <div class="configurator">
+            <div class="product-head">
+                <h1 id="product-name">{ i18n.pick(&catalog.name) }</h1>
+                <p class="product-description">{ i18n.pick(&catalog.description) }</p>
+            </div>
+            <section class="stage" aria-labelledby="product-name">
+                <div class="stage-card">
+                    { preview.unwrap_or_default() }
+                    <ViewSwitch
+                        legend={i18n.t("views.heading")}
+                        views={views}
+                        selected={state.view.as_ref().map(|v| AttrValue::from(v.0.clone()))}
+                        on_select={dispatch(|v| Action::SetView(v.as_str().into()))} />
+                </div>
+            </section>
+            <section id="options" class="panel" tabindex="-1" aria-label={i18n.t("summary.heading")}>
+                <ZoneList
+                    legend={i18n.t("zones.heading")}
+                    zones={zones}
+                    selected={state.selected_zone.as_ref().map(|z| AttrValue::from(z.0.clone()))}
+                    on_select={dispatch(|z| Action::SelectZone(z.as_str().into()))} />
+                { zone_options.unwrap_or_default() }
+                <div class="order-box">
+                    <SizePicker
+                        label={i18n.t("size.heading")}
+                        placeholder={i18n.t("size.choose")}
+                        sizes={sizes}
+                        selected={design.size.as_ref().map(|s| AttrValue::from(s.0.clone()))}
+                        hint={size_hint}
+                        on_change={on_size} />
+                    <PriceSummary
+                        heading={i18n.t("price.heading")}
+                        total_label={i18n.t("price.total")}
+                        total={total}
+                        rows={rows} />
+                    <SubmitPanel status={state.submit.clone()} ready={priced.is_some()} {on_submit} {on_reset} />
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// Moves keyboard focus to the element with `id`, if it is there.
+fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
