@@ -4,11 +4,16 @@
 use std::path::{Path, PathBuf};
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
-        let skip = matches!(name.to_str(), Some("target" | "node_modules" | "dist" | ".git" | ".tools"));
+        let skip = matches!(
+            name.to_str(),
+            Some("target" | "node_modules" | "dist" | ".git" | ".tools")
+        );
         if path.is_dir() && !skip {
             rust_files(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
@@ -33,5 +38,8 @@ fn every_rust_file_starts_with_a_module_doc() {
         })
         .map(|f| f.strip_prefix(&root).unwrap_or(f).display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a //! paragraph: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "files without a //! paragraph: {missing:#?}"
+    );
 }

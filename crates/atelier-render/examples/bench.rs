@@ -13,12 +13,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let view = &catalog.views[0];
     let layers = ViewLayers::decode(view, |p| std::fs::read(format!("{root}{p}")).ok())?;
     let mut frame = Frame::new(layers.width(), layers.height());
-    let colors: Vec<_> = catalog.zone("quarter").map(|z| z.colors.clone()).unwrap_or_default();
+    let colors: Vec<_> = catalog
+        .zone("quarter")
+        .map(|z| z.colors.clone())
+        .unwrap_or_default();
     let mut design = catalog.default_design();
     let mut times = Vec::new();
     for i in 0..65 {
         let color = colors[i % colors.len()].clone();
-        design.zones.insert("quarter".into(), Choice { material: "leather".into(), color });
+        design.zones.insert(
+            "quarter".into(),
+            Choice {
+                material: "leather".into(),
+                color,
+            },
+        );
         let valid = design.validate(&catalog).map_err(|p| format!("{p:?}"))?;
         let start = Instant::now();
         layers.render(&valid, &mut frame);

@@ -6,7 +6,7 @@
 
 use crate::frame::Frame;
 use crate::layers::{Rect, ViewLayers};
-use crate::lut::to_srgb;
+use crate::lut::{LINEAR_INDEX_BITS, luts};
 use crate::tint::Tint;
 use atelier_core::design::ValidDesign;
 
@@ -51,49 +51,64 @@ impl ViewLayers {
         for (zone, tint) in self.zones.iter().zip(tints) {
             let Some(tint) = tint else { continue };
             let gloss_k = u32::from(tint.gloss);
-            for_rows(zone.bounds, w, |i| {
-                let a = u32::from(zone.coverage[i]);
-                if a == 0 {
-                    return;
-                }
-                let shade = u32::from(zone.shade[i]);
-                let highlight = (u32::from(zone.gloss[i]) * gloss_k) >> 8;
+            for_rows(zone.bounds, w, |range| {
+                // Zipped row slices instead of indexing: no bounds checks in the hot loop.
+                let cov = &zone.coverage[range.clone()];
+                let shade = &zone.shade[range.clone()];
+                let gloss = &zone.gloss[range.clone()];
                 for (plane, color) in planes.iter_mut().zip(tint.color) {
-                    let lit = (((u32::from(color) * shade) >> 16) + highlight).min(65535);
-                    plane[i] = blend(plane[i], lit, a);
+                    let color = u32::from(color);
+                    let out = &mut plane[range.clone()];
+                    for (((o, &a), &s), &g) in out.iter_mut().zip(cov).zip(shade).zip(gloss) {
+                        let a = u32::from(a);
+                        if a != 0 {
+                            let lit = (((color * u32::from(s)) >> 16)
+                                + ((u32::from(g) * gloss_k) >> 8))
+                                .min(65535);
+                            *o = blend(*o, lit, a);
+                        }
+                    }
                 }
             });
         }
 
         if let Some(overlay) = &self.overlay {
-            for_rows(overlay.bounds, w, |i| {
-                let a = u32::from(overlay.alpha[i]);
-                if a == 0 {
-                    return;
-                }
+            for_rows(overlay.bounds, w, |range| {
+                let alpha = &overlay.alpha[range.clone()];
                 for (c, plane) in planes.iter_mut().enumerate() {
-                    plane[i] = blend(plane[i], u32::from(overlay.rgb[c * n + i]), a);
+                    let src = &overlay.rgb[c * n + range.start..c * n + range.end];
+                    let out = &mut plane[range.clone()];
+                    for ((o, &a), &v) in out.iter_mut().zip(alpha).zip(src) {
+                        if a != 0 {
+                            *o = blend(*o, u32::from(v), u32::from(a));
+                        }
+                    }
                 }
             });
         }
 
         let [r, g, b] = planes;
-        for (i, out) in rgba.chunks_exact_mut(4).enumerate() {
-            out[0] = to_srgb(r[i]);
-            out[1] = to_srgb(g[i]);
-            out[2] = to_srgb(b[i]);
+        let lut = &luts().to_srgb;
+        let shift = 16 - LINEAR_INDEX_BITS;
+        for (((out, &r), &g), &b) in rgba
+            .chunks_exact_mut(4)
+            .zip(r.iter())
+            .zip(g.iter())
+            .zip(b.iter())
+        {
+            out[0] = lut[usize::from(r >> shift)];
+            out[1] = lut[usize::from(g >> shift)];
+            out[2] = lut[usize::from(b >> shift)];
             out[3] = 255;
         }
     }
 }
 
-/// Calls `f` with the index of every pixel inside `rect`, row by row.
+/// Calls `f` with the pixel index range of each row of `rect`.
 #[inline]
-fn for_rows(rect: Rect, width: usize, mut f: impl FnMut(usize)) {
+fn for_rows(rect: Rect, width: usize, mut f: impl FnMut(std::ops::Range<usize>)) {
     for y in rect.y0 as usize..rect.y1 as usize {
         let row = y * width;
-        for i in row + rect.x0 as usize..row + rect.x1 as usize {
-            f(i);
-        }
+        f(row + rect.x0 as usize..row + rect.x1 as usize);
     }
 }

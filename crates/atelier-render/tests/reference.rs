@@ -29,18 +29,41 @@ fn sample_designs_match_their_reference_images() {
         hashes.insert(key.clone(), hash.clone());
         let path = png_path(key);
         if update {
-            image::save_buffer(&path, frame.rgba(), frame.width(), frame.height(), image::ColorType::Rgba8)
-                .expect("write reference");
+            image::save_buffer(
+                &path,
+                frame.rgba(),
+                frame.width(),
+                frame.height(),
+                image::ColorType::Rgba8,
+            )
+            .expect("write reference");
             continue;
         }
         let expected = image::open(&path)
-            .unwrap_or_else(|e| panic!("{}: {e} (create it with UPDATE_REFERENCE=1)", path.display()))
+            .unwrap_or_else(|e| {
+                panic!(
+                    "{}: {e} (create it with UPDATE_REFERENCE=1)",
+                    path.display()
+                )
+            })
             .into_rgba8();
         if expected.as_raw() != frame.rgba() {
-            let differing = expected.as_raw().iter().zip(frame.rgba()).filter(|(a, b)| a != b).count();
-            mismatches.push(format!("{key}: {differing} bytes differ from {}", path.display()));
+            let differing = expected
+                .as_raw()
+                .iter()
+                .zip(frame.rgba())
+                .filter(|(a, b)| a != b)
+                .count();
+            mismatches.push(format!(
+                "{key}: {differing} bytes differ from {}",
+                path.display()
+            ));
         }
-        assert_eq!(support::reference_hash(key).as_deref(), Some(hash.as_str()), "{key}: hashes.json is stale");
+        assert_eq!(
+            support::reference_hash(key).as_deref(),
+            Some(hash.as_str()),
+            "{key}: hashes.json is stale"
+        );
     }
     if update {
         let json = serde_json::to_string_pretty(&hashes).expect("json") + "\n";
@@ -65,7 +88,12 @@ fn a_color_change_only_touches_that_zone() {
     let after = render(&design);
     let bounds = layers.zone_bounds("toe").expect("toe drawn");
     let mut changed_inside = 0;
-    for (i, (a, b)) in before.rgba().chunks(4).zip(after.rgba().chunks(4)).enumerate() {
+    for (i, (a, b)) in before
+        .rgba()
+        .chunks(4)
+        .zip(after.rgba().chunks(4))
+        .enumerate()
+    {
         let (x, y) = (i as u32 % layers.width(), i as u32 / layers.width());
         let inside = x >= bounds.x0 && x < bounds.x1 && y >= bounds.y0 && y < bounds.y1;
         if a != b {
@@ -73,7 +101,10 @@ fn a_color_change_only_touches_that_zone() {
             changed_inside += 1;
         }
     }
-    assert!(changed_inside > 10_000, "the toe visibly changed ({changed_inside} pixels)");
+    assert!(
+        changed_inside > 10_000,
+        "the toe visibly changed ({changed_inside} pixels)"
+    );
 }
 
 #[test]
@@ -82,7 +113,10 @@ fn dark_navy_keeps_its_shading() {
     let catalog = support::catalog();
     let view = &catalog.views[0];
     let layers = atelier_render::ViewLayers::decode(view, support::file).expect("decode");
-    let (_, design) = support::designs(&catalog).into_iter().find(|(n, _)| *n == "navy-suede-gum").expect("design");
+    let (_, design) = support::designs(&catalog)
+        .into_iter()
+        .find(|(n, _)| *n == "navy-suede-gum")
+        .expect("design");
     let mut frame = atelier_render::Frame::new(layers.width(), layers.height());
     layers.render(&design.validate(&catalog).expect("valid"), &mut frame);
     let mut values = std::collections::BTreeSet::new();
@@ -93,6 +127,12 @@ fn dark_navy_keeps_its_shading() {
             }
         }
     }
-    let (lo, hi) = (values.first().copied().unwrap_or(0), values.last().copied().unwrap_or(0));
-    assert!(hi - lo > 40, "navy quarter blue channel spans only {lo}..{hi}");
+    let (lo, hi) = (
+        values.first().copied().unwrap_or(0),
+        values.last().copied().unwrap_or(0),
+    );
+    assert!(
+        hi - lo > 40,
+        "navy quarter blue channel spans only {lo}..{hi}"
+    );
 }

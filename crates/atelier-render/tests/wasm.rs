@@ -16,6 +16,10 @@ fn browser_pixels_equal_native_pixels() {
     assert!(frames.len() >= 8);
     for (key, frame) in frames {
         let hash = support::sha256_hex(frame.rgba());
-        assert_eq!(support::reference_hash(&key), Some(hash), "{key}: wasm differs from native");
+        assert_eq!(
+            support::reference_hash(&key),
+            Some(hash),
+            "{key}: wasm differs from native"
+        );
     }
 }

@@ -14,30 +14,82 @@ pub const CATALOG: &str = include_str!("../../../../static/catalogs/runner-one.j
 pub const HASHES: &str = include_str!("../reference/hashes.json");
 
 const FILES: &[(&str, &[u8])] = &[
-    ("products/runner-one/side/base.png", include_bytes!("../../../../static/products/runner-one/side/base.png")),
-    ("products/runner-one/side/sole.png", include_bytes!("../../../../static/products/runner-one/side/sole.png")),
-    ("products/runner-one/side/heel.png", include_bytes!("../../../../static/products/runner-one/side/heel.png")),
-    ("products/runner-one/side/quarter.png", include_bytes!("../../../../static/products/runner-one/side/quarter.png")),
-    ("products/runner-one/side/toe.png", include_bytes!("../../../../static/products/runner-one/side/toe.png")),
-    ("products/runner-one/side/logo.png", include_bytes!("../../../../static/products/runner-one/side/logo.png")),
-    ("products/runner-one/side/laces.png", include_bytes!("../../../../static/products/runner-one/side/laces.png")),
-    ("products/runner-one/side/overlay.png", include_bytes!("../../../../static/products/runner-one/side/overlay.png")),
-    ("products/runner-one/top/base.png", include_bytes!("../../../../static/products/runner-one/top/base.png")),
-    ("products/runner-one/top/sole.png", include_bytes!("../../../../static/products/runner-one/top/sole.png")),
-    ("products/runner-one/top/heel.png", include_bytes!("../../../../static/products/runner-one/top/heel.png")),
-    ("products/runner-one/top/quarter.png", include_bytes!("../../../../static/products/runner-one/top/quarter.png")),
-    ("products/runner-one/top/toe.png", include_bytes!("../../../../static/products/runner-one/top/toe.png")),
-    ("products/runner-one/top/logo.png", include_bytes!("../../../../static/products/runner-one/top/logo.png")),
-    ("products/runner-one/top/laces.png", include_bytes!("../../../../static/products/runner-one/top/laces.png")),
-    ("products/runner-one/top/overlay.png", include_bytes!("../../../../static/products/runner-one/top/overlay.png")),
+    (
+        "products/runner-one/side/base.png",
+        include_bytes!("../../../../static/products/runner-one/side/base.png"),
+    ),
+    (
+        "products/runner-one/side/sole.png",
+        include_bytes!("../../../../static/products/runner-one/side/sole.png"),
+    ),
+    (
+        "products/runner-one/side/heel.png",
+        include_bytes!("../../../../static/products/runner-one/side/heel.png"),
+    ),
+    (
+        "products/runner-one/side/quarter.png",
+        include_bytes!("../../../../static/products/runner-one/side/quarter.png"),
+    ),
+    (
+        "products/runner-one/side/toe.png",
+        include_bytes!("../../../../static/products/runner-one/side/toe.png"),
+    ),
+    (
+        "products/runner-one/side/logo.png",
+        include_bytes!("../../../../static/products/runner-one/side/logo.png"),
+    ),
+    (
+        "products/runner-one/side/laces.png",
+        include_bytes!("../../../../static/products/runner-one/side/laces.png"),
+    ),
+    (
+        "products/runner-one/side/overlay.png",
+        include_bytes!("../../../../static/products/runner-one/side/overlay.png"),
+    ),
+    (
+        "products/runner-one/top/base.png",
+        include_bytes!("../../../../static/products/runner-one/top/base.png"),
+    ),
+    (
+        "products/runner-one/top/sole.png",
+        include_bytes!("../../../../static/products/runner-one/top/sole.png"),
+    ),
+    (
+        "products/runner-one/top/heel.png",
+        include_bytes!("../../../../static/products/runner-one/top/heel.png"),
+    ),
+    (
+        "products/runner-one/top/quarter.png",
+        include_bytes!("../../../../static/products/runner-one/top/quarter.png"),
+    ),
+    (
+        "products/runner-one/top/toe.png",
+        include_bytes!("../../../../static/products/runner-one/top/toe.png"),
+    ),
+    (
+        "products/runner-one/top/logo.png",
+        include_bytes!("../../../../static/products/runner-one/top/logo.png"),
+    ),
+    (
+        "products/runner-one/top/laces.png",
+        include_bytes!("../../../../static/products/runner-one/top/laces.png"),
+    ),
+    (
+        "products/runner-one/top/overlay.png",
+        include_bytes!("../../../../static/products/runner-one/top/overlay.png"),
+    ),
 ];
 
 pub fn catalog() -> Catalog {
-    Catalog::from_json(CATALOG, &|p: &str| FILES.iter().any(|(f, _)| *f == p)).expect("the sample catalog is valid")
+    Catalog::from_json(CATALOG, &|p: &str| FILES.iter().any(|(f, _)| *f == p))
+        .expect("the sample catalog is valid")
 }
 
 pub fn file(path: &str) -> Option<Vec<u8>> {
-    FILES.iter().find(|(f, _)| *f == path).map(|(_, b)| b.to_vec())
+    FILES
+        .iter()
+        .find(|(f, _)| *f == path)
+        .map(|(_, b)| b.to_vec())
 }
 
 /// The sample designs: the default and three that stress light, dark and glossy paints.
@@ -46,7 +98,13 @@ pub fn designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
         let mut d = catalog.default_design();
         d.size = Some("260".into());
         for (zone, material, color) in choices {
-            d.zones.insert((*zone).into(), Choice { material: (*material).into(), color: (*color).into() });
+            d.zones.insert(
+                (*zone).into(),
+                Choice {
+                    material: (*material).into(),
+                    color: (*color).into(),
+                },
+            );
         }
         d
     };
@@ -102,7 +160,10 @@ pub fn render_all() -> Vec<(String, Frame)> {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The reference hash for a key.
