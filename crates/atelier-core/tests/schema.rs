@@ -19,10 +19,13 @@ fn the_schema_accepts_the_sample() {
     assert!(schema_accepts(&sample));
 }
 
+/// A change to a catalog that makes it invalid.
+type Edit = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn the_schema_rejects_what_validation_rejects() {
     let sample: Value = serde_json::from_str(SAMPLE).expect("sample parses");
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let cases: Vec<(&str, Edit)> = vec![
         (
             "negative price",
             Box::new(|v| v["materials"][0]["price"] = json!(-1)),
