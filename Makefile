@@ -11,11 +11,11 @@ run: setup app
 
 ## test: fmt, clippy, every Rust test (native and in headless Chromium), the browser end-to-end tests
 test:
-	scripts/test.sh
+	@scripts/test.sh
 
 ## bench: compositor speed natively and in headless Chromium, bundle size; one `key: value unit` per line
 bench:
-	scripts/bench.sh
+	@scripts/bench.sh
 
 setup:
 	scripts/setup.sh
