@@ -109,6 +109,17 @@ async fn error_detail(response: &Response) -> Option<ErrorDetail> {
         .map(|body| body.error)
 }
 
+/// The response if it is a 2xx, else its status with the shop's message (when the body carries one).
+async fn ok_or_status(response: Response) -> Result<Response, ApiError> {
+    if response.ok() {
+        return Ok(response);
+    }
+    Err(ApiError::Status {
+        status: response.status(),
+        message: error_detail(&response).await.map(|e| e.message),
+    })
+}
+
 /// Fetches and validates the catalog of `product`, asking for error messages in `locale`.
 pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, ApiError> {
     let url = format!(
@@ -120,12 +131,7 @@ pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, Api
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    if !response.ok() {
-        return Err(ApiError::Status {
-            status: response.status(),
-            message: error_detail(&response).await.map(|e| e.message),
-        });
-    }
+    let response = ok_or_status(response).await?;
     let json = response.text().await.map_err(|_| ApiError::Network)?;
     // Layer files are checked when they are fetched; asking the shop about each one here would double the
     // requests before the shopper sees anything.
@@ -138,12 +144,7 @@ pub async fn fetch_layer(path: &str) -> Result<Vec<u8>, ApiError> {
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    if !response.ok() {
-        return Err(ApiError::Status {
-            status: response.status(),
-            message: None,
-        });
-    }
+    let response = ok_or_status(response).await?;
     response.binary().await.map_err(|_| ApiError::Network)
 }
 

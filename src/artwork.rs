@@ -26,22 +26,6 @@ pub struct ArtworkCache {
     pub renders: u32,
 }
 
-/// Every file `view` needs, each once.
-pub fn view_files(view: &View) -> Vec<&str> {
-    let mut files = vec![view.base.as_str()];
-    for f in view
-        .layers
-        .iter()
-        .map(|l| l.file.as_str())
-        .chain(view.overlay.as_deref())
-    {
-        if !files.contains(&f) {
-            files.push(f);
-        }
-    }
-    files
-}
-
 /// Fetches every file of `view` concurrently, calling `progress(loaded, total)` as each arrives, then lets the
 /// page paint and decodes. The error is a sentence for the shopper in `locale`.
 pub async fn load_view(
@@ -50,7 +34,7 @@ pub async fn load_view(
     progress: impl Fn(usize, usize),
     decoding: impl FnOnce(),
 ) -> Result<ViewLayers, String> {
-    let files = view_files(view);
+    let files = view.files();
     let total = files.len();
     let loaded = Cell::new(0usize);
     progress(0, total);

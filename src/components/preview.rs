@@ -6,7 +6,7 @@
 //! Each composite is bracketed by `performance.mark`/`measure` named `atelier:composite` for the bench, and
 //! sets `data-rendered` (a counter) and `data-view` on the canvas for browser tests.
 
-use crate::artwork::{ArtworkCache, load_view, view_files};
+use crate::artwork::{ArtworkCache, load_view};
 use crate::i18n::use_i18n;
 use crate::state::{Artwork, CatalogHandle};
 use atelier_core::Design;
@@ -139,7 +139,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
     };
 
     let status = match &props.artwork {
-        None => Some(loading_html(&i18n, 0, view_files(view).len())),
+        None => Some(loading_html(&i18n, 0, view.files().len())),
         Some(Artwork::Loading { loaded, total }) => Some(loading_html(&i18n, *loaded, *total)),
         Some(Artwork::Decoding) => Some(html! {
             <>

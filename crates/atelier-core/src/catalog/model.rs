@@ -111,6 +111,24 @@ pub struct Layer {
     pub file: String,
 }
 
+impl View {
+    /// Every file this view needs (base, zone layers, overlay), each once.
+    pub fn files(&self) -> Vec<&str> {
+        let mut files = vec![self.base.as_str()];
+        for f in self
+            .layers
+            .iter()
+            .map(|l| l.file.as_str())
+            .chain(self.overlay.as_deref())
+        {
+            if !files.contains(&f) {
+                files.push(f);
+            }
+        }
+        files
+    }
+}
+
 impl Catalog {
     /// The zone with `id`.
     pub fn zone(&self, id: &str) -> Option<&Zone> {
@@ -135,22 +153,6 @@ impl Catalog {
     /// The view with `id`.
     pub fn view(&self, id: &str) -> Option<&View> {
         self.views.iter().find(|v| v.id.as_str() == id)
-    }
-
-    /// Every file the catalog's views need, each once, in view order.
-    pub fn layer_files(&self) -> Vec<&str> {
-        let mut files: Vec<&str> = Vec::new();
-        for view in &self.views {
-            let all = std::iter::once(view.base.as_str())
-                .chain(view.layers.iter().map(|l| l.file.as_str()))
-                .chain(view.overlay.as_deref());
-            for f in all {
-                if !files.contains(&f) {
-                    files.push(f);
-                }
-            }
-        }
-        files
     }
 
     /// A new design: every zone at its default, no size chosen yet.
