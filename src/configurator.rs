@@ -165,10 +165,12 @@ pub fn configurator(
                 amount: p.base.format(locale).into(),
             }];
             rows.extend(p.lines.iter().map(|line| {
-                let zone = catalog
-                    .zone(line.zone.as_str())
-                    .map(|z| i18n.pick(&z.name))
-                    .unwrap_or_default();
+                let zone = match (&line.zone, &line.choice) {
+                    (Some(z), _) => catalog.zone(z.as_str()).map(|z| i18n.pick(&z.name)),
+                    (None, Some(c)) => catalog.choice(c.as_str()).map(|c| i18n.pick(&c.name)),
+                    (None, None) => None,
+                }
+                .unwrap_or_default();
                 let option = match &line.option {
                     PricedOption::Material(id) => {
                         catalog.material(id.as_str()).map(|m| i18n.pick(&m.name))
@@ -176,6 +178,12 @@ pub fn configurator(
                     PricedOption::Color(id) => {
                         catalog.color(id.as_str()).map(|c| i18n.pick(&c.name))
                     }
+                    PricedOption::Option(id) => line
+                        .choice
+                        .as_ref()
+                        .and_then(|c| catalog.choice(c.as_str()))
+                        .and_then(|c| c.options.iter().find(|o| &o.id == id))
+                        .map(|o| i18n.pick(&o.name)),
                 }
                 .unwrap_or_default();
                 PriceRow {

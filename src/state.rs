@@ -151,6 +151,7 @@ impl State {
                 product: "".into(),
                 size: None,
                 zones: BTreeMap::new(),
+                choices: BTreeMap::new(),
             },
             selected_zone: None,
             view: None,

@@ -1,8 +1,9 @@
 //! A design: the shopper's choice per zone and their size, as the app keeps it and the shop receives it, and
 //! its validation against a catalog into a [`ValidDesign`].
 
-use crate::catalog::{Catalog, Color, Material, Size, Zone};
-use crate::id::{ColorId, MaterialId, ProductId, SizeId, ZoneId};
+use crate::catalog::{Catalog, ChoiceGroup, ChoiceOption, Color, Material, Size, Zone};
+use crate::id::{ChoiceId, ColorId, MaterialId, OptionId, ProductId, SizeId, ZoneId};
+use crate::locale::{Locale, Localized};
 use crate::problem::{Problem, ProblemKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -16,6 +17,9 @@ pub struct Design {
     pub size: Option<SizeId>,
     /// The choice per zone.
     pub zones: BTreeMap<ZoneId, Choice>,
+    /// The option per product-wide choice group (absent for products without any).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub choices: BTreeMap<ChoiceId, OptionId>,
 }
 
 /// The material and color chosen for one zone.
@@ -71,6 +75,30 @@ pub enum DesignProblemKind {
         /// Size id.
         size: String,
     },
+    /// The design names a choice group the product does not have.
+    UnknownChoice {
+        /// Choice group id.
+        choice: String,
+    },
+    /// A choice group of the product has no option.
+    MissingChoice {
+        /// Choice group id.
+        choice: String,
+    },
+    /// An option a choice group does not offer.
+    UnknownChoiceOption {
+        /// Choice group id.
+        choice: String,
+        /// Option id.
+        option: String,
+    },
+    /// The design breaks a catalog rule.
+    RuleBroken {
+        /// Rule id.
+        rule: String,
+        /// The rule in plain words.
+        reason: Localized,
+    },
 }
 
 impl ProblemKind for DesignProblemKind {
@@ -84,6 +112,10 @@ impl ProblemKind for DesignProblemKind {
             UnknownColor { .. } => "unknown_option_color",
             MissingSize => "missing_size",
             UnknownSize { .. } => "unknown_size",
+            UnknownChoice { .. } => "unknown_choice",
+            MissingChoice { .. } => "missing_choice",
+            UnknownChoiceOption { .. } => "unknown_option_choice",
+            RuleBroken { .. } => "rule_broken",
         }
     }
 
@@ -98,6 +130,27 @@ impl ProblemKind for DesignProblemKind {
             UnknownColor { zone, color } => vec![("zone", zone.clone()), ("color", color.clone())],
             MissingSize => vec![],
             UnknownSize { size } => vec![("size", size.clone())],
+            UnknownChoice { choice } | MissingChoice { choice } => {
+                vec![("choice", choice.clone())]
+            }
+            UnknownChoiceOption { choice, option } => {
+                vec![("choice", choice.clone()), ("option", option.clone())]
+            }
+            RuleBroken { rule, reason } => {
+                vec![("rule", rule.clone()), ("reason", reason.en.clone())]
+            }
+        }
+    }
+
+    fn args_in(&self, locale: Locale) -> Vec<(&'static str, String)> {
+        match self {
+            DesignProblemKind::RuleBroken { rule, reason } => {
+                vec![
+                    ("rule", rule.clone()),
+                    ("reason", reason.get(locale).to_owned()),
+                ]
+            }
+            other => other.args(),
         }
     }
 }
@@ -111,6 +164,8 @@ pub struct ValidDesign<'c> {
     pub zones: Vec<(&'c Zone, &'c Material, &'c Color)>,
     /// The chosen size, if one was chosen (an order requires one, see [`crate::order`]).
     pub size: Option<&'c Size>,
+    /// Per choice group, in catalog order: the group and its option.
+    pub choices: Vec<(&'c ChoiceGroup, &'c ChoiceOption)>,
 }
 
 impl Design {
@@ -183,6 +238,37 @@ impl Design {
                 zones.push((zone, m, c));
             }
         }
+        for choice in self.choices.keys() {
+            if catalog.choice(choice.as_str()).is_none() {
+                problems.push(DesignProblem::new(
+                    format!("choices.{choice}"),
+                    DesignProblemKind::UnknownChoice {
+                        choice: choice.0.clone(),
+                    },
+                ));
+            }
+        }
+        let mut choices = Vec::new();
+        for group in &catalog.choices {
+            match self.choices.get(&group.id) {
+                None => problems.push(DesignProblem::new(
+                    format!("choices.{}", group.id),
+                    DesignProblemKind::MissingChoice {
+                        choice: group.id.0.clone(),
+                    },
+                )),
+                Some(option) => match group.options.iter().find(|o| &o.id == option) {
+                    Some(o) => choices.push((group, o)),
+                    None => problems.push(DesignProblem::new(
+                        format!("choices.{}", group.id),
+                        DesignProblemKind::UnknownChoiceOption {
+                            choice: group.id.0.clone(),
+                            option: option.0.clone(),
+                        },
+                    )),
+                },
+            }
+        }
         let size = self.size.as_ref().and_then(|s| {
             catalog.size(s.as_str()).or_else(|| {
                 problems.push(DesignProblem::new(
@@ -197,6 +283,7 @@ impl Design {
                 catalog,
                 zones,
                 size,
+                choices,
             })
         } else {
             Err(problems)

@@ -47,6 +47,12 @@ id_type!(
     SizeId,
     /// A view of the product, e.g. `side`.
     ViewId,
+    /// A product-wide choice group that is not a zone, e.g. `match` ("match all panels").
+    ChoiceId,
+    /// An option of a choice group, e.g. `on`.
+    OptionId,
+    /// A catalog rule, e.g. `gum-sole-rubber`.
+    RuleId,
 );
 
 /// Whether `s` is a well-formed id: 1–40 characters of lowercase ASCII letters, digits, `-` and `_`, starting

@@ -27,6 +27,7 @@ pub mod money;
 pub mod order;
 pub mod pricing;
 pub mod problem;
+pub mod rules;
 
 pub use catalog::Catalog;
 pub use design::{Choice, Design, ValidDesign};

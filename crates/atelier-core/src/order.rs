@@ -3,6 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::design::{Design, DesignProblemKind, ValidDesign};
+use crate::locale::{Locale, Localized};
 use crate::money::Money;
 use crate::pricing::{PriceBreakdown, price};
 use crate::problem::{Problem, ProblemKind};
@@ -98,6 +99,13 @@ impl ProblemKind for OrderProblemKind {
             OrderProblemKind::InvalidSubmission => vec![],
         }
     }
+
+    fn args_in(&self, locale: Locale) -> Vec<(&'static str, String)> {
+        match self {
+            OrderProblemKind::Design(d) => d.args_in(locale),
+            other => other.args(),
+        }
+    }
 }
 
 /// An order that passed every check, with the price the shop computed.
@@ -165,6 +173,21 @@ pub fn check_order<'c>(
     let Some(design) = design else {
         return Err(problems);
     };
+    // The same rules the app enforced: a design that breaks one was not made in the app, or with an older
+    // catalog; it is refused naming each rule.
+    for rule in crate::rules::session::broken_rules(catalog, &request.design) {
+        let r = &catalog.rules[rule];
+        problems.push(OrderProblem::new(
+            "design",
+            OrderProblemKind::Design(DesignProblemKind::RuleBroken {
+                rule: r.id.0.clone(),
+                reason: Localized {
+                    en: crate::rules::describe::reason(catalog, rule, Locale::En),
+                    ko: crate::rules::describe::reason(catalog, rule, Locale::Ko),
+                },
+            }),
+        ));
+    }
     let server = price(&design);
     let client_matches = request.price.amount == server.total.amount
         && request.price.currency == server.total.currency.code();

@@ -1,8 +1,8 @@
-//! The price of a design: the base price plus each zone's material and color deltas, with a breakdown the app
+//! The price of a design: the base price plus each zone's material and color deltas and each choice's delta, with a breakdown the app
 //! shows and the shop stores. The shop never trusts a client's price; it calls [`price`] itself.
 
 use crate::design::ValidDesign;
-use crate::id::{ColorId, MaterialId, ZoneId};
+use crate::id::{ChoiceId, ColorId, MaterialId, OptionId, ZoneId};
 use crate::money::Money;
 use serde::Serialize;
 
@@ -17,11 +17,15 @@ pub struct PriceBreakdown {
     pub total: Money,
 }
 
-/// One surcharge: a zone's material or color delta.
+/// One surcharge: a zone's material or color delta, or a choice group's option delta.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PriceLine {
-    /// The zone.
-    pub zone: ZoneId,
+    /// The zone, for a material or color line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<ZoneId>,
+    /// The choice group, for a choice line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choice: Option<ChoiceId>,
     /// What costs extra.
     pub option: PricedOption,
     /// The delta.
@@ -36,6 +40,8 @@ pub enum PricedOption {
     Material(MaterialId),
     /// A color.
     Color(ColorId),
+    /// An option of a choice group.
+    Option(OptionId),
 }
 
 /// Prices a valid design. Catalog validation caps every price, so the sum cannot overflow.
@@ -45,16 +51,28 @@ pub fn price(design: &ValidDesign<'_>) -> PriceBreakdown {
     for (zone, material, color) in &design.zones {
         if material.price.amount != 0 {
             lines.push(PriceLine {
-                zone: zone.id.clone(),
+                zone: Some(zone.id.clone()),
+                choice: None,
                 option: PricedOption::Material(material.id.clone()),
                 amount: material.price,
             });
         }
         if color.price.amount != 0 {
             lines.push(PriceLine {
-                zone: zone.id.clone(),
+                zone: Some(zone.id.clone()),
+                choice: None,
                 option: PricedOption::Color(color.id.clone()),
                 amount: color.price,
+            });
+        }
+    }
+    for (group, option) in &design.choices {
+        if option.price.amount != 0 {
+            lines.push(PriceLine {
+                zone: None,
+                choice: Some(group.id.clone()),
+                option: PricedOption::Option(option.id.clone()),
+                amount: option.price,
             });
         }
     }

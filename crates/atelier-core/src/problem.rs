@@ -14,6 +14,11 @@ pub trait ProblemKind {
     fn code(&self) -> &'static str;
     /// The values the message mentions, as `{name}` placeholders.
     fn args(&self) -> Vec<(&'static str, String)>;
+    /// The values for a message in `locale`; differs from [`ProblemKind::args`] only for values that are
+    /// themselves text in the shopper's language (a rule's reason).
+    fn args_in(&self, _locale: Locale) -> Vec<(&'static str, String)> {
+        self.args()
+    }
 }
 
 /// One problem: where (`path`, e.g. `zones[2].colors[0]` or `zones.toe.color`) and what (`kind`).
@@ -39,7 +44,7 @@ impl<K: ProblemKind> Problem<K> {
         messages::format(
             locale,
             &format!("problem.{}", self.kind.code()),
-            &self.kind.args(),
+            &self.kind.args_in(locale),
         )
     }
 

@@ -7,7 +7,11 @@
 pub mod model;
 pub mod problem;
 pub mod raw;
+pub mod rules;
 pub mod validate;
 
-pub use model::{Catalog, Color, Layer, Material, Size, View, Zone};
+pub use model::{
+    Catalog, ChoiceGroup, ChoiceOption, Color, Cond, Layer, Material, Rule, RuleKind, Size, View,
+    Zone,
+};
 pub use problem::{CatalogProblem, CatalogProblemKind};

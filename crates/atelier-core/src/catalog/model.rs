@@ -1,11 +1,15 @@
 //! The validated catalog: the `HiArgs` of a product. Holding a [`Catalog`] means every reference in it
-//! resolves, every id is unique, every price is non-negative and every layer file was there when it was checked.
+//! resolves, every id is unique, every price is non-negative, every layer file was there when it was checked, and
+//! the rules allow the default design and every option in some valid design.
 
 use crate::color::Srgb8;
 use crate::design::{Choice, Design};
-use crate::id::{ColorId, MaterialId, ProductId, SizeId, ViewId, ZoneId};
+use crate::id::{
+    ChoiceId, ColorId, MaterialId, OptionId, ProductId, RuleId, SizeId, ViewId, ZoneId,
+};
 use crate::locale::Localized;
 use crate::money::{Currency, Money};
+use crate::rules::Space;
 use std::collections::BTreeMap;
 
 /// A product that can be configured.
@@ -31,6 +35,90 @@ pub struct Catalog {
     pub zones: Vec<Zone>,
     /// Views, the first shown first.
     pub views: Vec<View>,
+    /// Product-wide choice groups, in the order shown.
+    pub choices: Vec<ChoiceGroup>,
+    /// Rules between choices, in file order.
+    pub rules: Vec<Rule>,
+    /// The rules compiled for the solver; group order: per zone its material then color, then choices.
+    pub space: Space,
+}
+
+/// A product-wide choice group that is not a zone, such as "match all panels".
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceGroup {
+    /// Group id.
+    pub id: ChoiceId,
+    /// Display name.
+    pub name: Localized,
+    /// Options, in the order shown.
+    pub options: Vec<ChoiceOption>,
+    /// The option a new design starts with.
+    pub default: OptionId,
+}
+
+/// An option of a [`ChoiceGroup`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceOption {
+    /// Option id.
+    pub id: OptionId,
+    /// Display name.
+    pub name: Localized,
+    /// Price delta.
+    pub price: Money,
+}
+
+/// A rule as the retailer wrote it, kept for explaining it to shoppers; its logic lives in [`Catalog::space`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// Rule id.
+    pub id: RuleId,
+    /// What it says.
+    pub kind: RuleKind,
+    /// It applies only while these hold.
+    pub when: Vec<Cond>,
+    /// The retailer's reason, if given; otherwise one is generated from `kind`.
+    pub message: Option<Localized>,
+    /// Where it is in the catalog file (`rules[3]`).
+    pub path: String,
+}
+
+/// The kinds of rule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RuleKind {
+    /// If `if_` holds, `then` must (worded "requires").
+    Requires {
+        /// Condition.
+        if_: Vec<Cond>,
+        /// Requirement.
+        then: Vec<Cond>,
+    },
+    /// If `if_` holds, `then` must (worded "is only offered with").
+    OnlyWith {
+        /// Condition.
+        if_: Vec<Cond>,
+        /// Requirement.
+        then: Vec<Cond>,
+    },
+    /// These conditions may not all hold.
+    Excludes(Vec<Vec<Cond>>),
+    /// These group keys take the same option.
+    Equal(Vec<String>),
+    /// At most `count` groups satisfy `of`.
+    AtMost {
+        /// Bound.
+        count: u32,
+        /// What is counted.
+        of: Vec<Cond>,
+    },
+}
+
+/// "Group `key` is one of `options`", as written (the key may be `*.material`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cond {
+    /// Group key.
+    pub key: String,
+    /// Option ids.
+    pub options: Vec<String>,
 }
 
 /// A size on offer.
@@ -150,6 +238,11 @@ impl Catalog {
         self.sizes.iter().find(|s| s.id.as_str() == id)
     }
 
+    /// The choice group with `id`.
+    pub fn choice(&self, id: &str) -> Option<&ChoiceGroup> {
+        self.choices.iter().find(|c| c.id.as_str() == id)
+    }
+
     /// The view with `id`.
     pub fn view(&self, id: &str) -> Option<&View> {
         self.views.iter().find(|v| v.id.as_str() == id)
@@ -165,6 +258,11 @@ impl Catalog {
                 .iter()
                 .map(|z| (z.id.clone(), z.default.clone()))
                 .collect::<BTreeMap<_, _>>(),
+            choices: self
+                .choices
+                .iter()
+                .map(|c| (c.id.clone(), c.default.clone()))
+                .collect(),
         }
     }
 }

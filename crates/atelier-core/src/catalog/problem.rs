@@ -109,6 +109,74 @@ pub enum CatalogProblemKind {
         /// The zone id.
         zone: String,
     },
+    /// A palette or choice group with more options than a rule domain holds.
+    TooManyOptions {
+        /// The most allowed.
+        max: usize,
+        /// How many were given.
+        count: usize,
+    },
+    /// A choice group id that is also a zone id, so rule keys would be ambiguous.
+    ChoiceIsZone {
+        /// The id.
+        id: String,
+    },
+    /// A rule names a group (`sole.color`, `*.material`, `match`) the product does not have.
+    UnknownGroup {
+        /// The key as written.
+        group: String,
+    },
+    /// A rule names an option that does not exist for its group.
+    UnknownOption {
+        /// The group key.
+        group: String,
+        /// The option id.
+        option: String,
+    },
+    /// A rule names an option that exists but is not offered by that group.
+    OptionNotOffered {
+        /// The group key.
+        group: String,
+        /// The option id.
+        option: String,
+    },
+    /// A rule without exactly one of `requires`, `only_with`, `excludes`, `equal`, `at_most`.
+    RuleKind,
+    /// A list with too few entries.
+    TooFew {
+        /// The least allowed.
+        min: usize,
+    },
+    /// An `at_most` whose `of` names other than exactly one key.
+    AtMostOneKey,
+    /// A `*.` key where the rule cannot bind it to one zone.
+    StarNotAllowed,
+    /// An `equal` over groups choosing different kinds of options.
+    EqualMismatch {
+        /// The group that differs.
+        group: String,
+        /// The first group of the list.
+        other: String,
+    },
+    /// The rules together allow no design at all.
+    NoValidDesign {
+        /// A smallest set of rules responsible, quoted and comma-separated.
+        rules: String,
+    },
+    /// The default design breaks a rule.
+    DefaultBreaksRule {
+        /// The rule id.
+        rule: String,
+    },
+    /// An offered option that no valid design can have.
+    UnreachableOption {
+        /// The group key.
+        group: String,
+        /// The option id.
+        option: String,
+        /// A smallest set of rules responsible.
+        rules: String,
+    },
 }
 
 impl ProblemKind for CatalogProblemKind {
@@ -134,6 +202,19 @@ impl ProblemKind for CatalogProblemKind {
             MissingFile { .. } => "missing_file",
             ZoneNotDrawn { .. } => "zone_not_drawn",
             ZoneDrawnTwice { .. } => "zone_drawn_twice",
+            TooManyOptions { .. } => "too_many_options",
+            ChoiceIsZone { .. } => "choice_is_zone",
+            UnknownGroup { .. } => "unknown_group",
+            UnknownOption { .. } => "unknown_option",
+            OptionNotOffered { .. } => "option_not_offered",
+            RuleKind => "rule_kind",
+            TooFew { .. } => "too_few",
+            AtMostOneKey => "at_most_one_key",
+            StarNotAllowed => "star_not_allowed",
+            EqualMismatch { .. } => "equal_mismatch",
+            NoValidDesign { .. } => "no_valid_design",
+            DefaultBreaksRule { .. } => "default_breaks_rule",
+            UnreachableOption { .. } => "unreachable_option",
         }
     }
 
@@ -173,6 +254,30 @@ impl ProblemKind for CatalogProblemKind {
             UnknownColor { color } => vec![("color", color.clone())],
             DefaultNotOffered { option } => vec![("option", option.clone())],
             UnsafePath { path } | MissingFile { path } => vec![("path", path.clone())],
+            TooManyOptions { max, count } => {
+                vec![("max", max.to_string()), ("count", count.to_string())]
+            }
+            ChoiceIsZone { id } => vec![("id", id.clone())],
+            UnknownGroup { group } => vec![("group", group.clone())],
+            UnknownOption { group, option } | OptionNotOffered { group, option } => {
+                vec![("group", group.clone()), ("option", option.clone())]
+            }
+            RuleKind | AtMostOneKey | StarNotAllowed => vec![],
+            TooFew { min } => vec![("min", min.to_string())],
+            EqualMismatch { group, other } => {
+                vec![("group", group.clone()), ("other", other.clone())]
+            }
+            NoValidDesign { rules } => vec![("rules", rules.clone())],
+            DefaultBreaksRule { rule } => vec![("rule", rule.clone())],
+            UnreachableOption {
+                group,
+                option,
+                rules,
+            } => vec![
+                ("group", group.clone()),
+                ("option", option.clone()),
+                ("rules", rules.clone()),
+            ],
         }
     }
 }

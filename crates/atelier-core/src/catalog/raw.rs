@@ -52,6 +52,10 @@ pub struct RawCatalog {
     pub zones: Option<Vec<RawZone>>,
     /// Views and their image layers.
     pub views: Option<Vec<RawView>>,
+    /// Product-wide choice groups that are not zones ("match all panels").
+    pub choices: Option<Vec<RawChoiceGroup>>,
+    /// Rules between choices.
+    pub rules: Option<Vec<RawRule>>,
     /// Anything else.
     #[serde(flatten)]
     pub extra: Extra,
@@ -160,6 +164,108 @@ pub struct RawLayer {
     pub zone: Option<String>,
     /// The layer file (RGB PNG: shade, gloss, coverage), relative to the static root.
     pub file: Option<String>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A product-wide choice group.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawChoiceGroup {
+    /// Group id (not a zone id).
+    pub id: Option<String>,
+    /// Display name.
+    pub name: Option<RawLocalized>,
+    /// Its options.
+    pub options: Option<Vec<RawChoiceOption>>,
+    /// The option a new design starts with.
+    pub default: Option<String>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// An option of a choice group.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawChoiceOption {
+    /// Option id.
+    pub id: Option<String>,
+    /// Display name.
+    pub name: Option<RawLocalized>,
+    /// Price delta in minor units.
+    pub price: Option<i64>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A condition as written: group key (`sole.color`, `*.material`, `match`) to the options it may take.
+pub type RawCondition = BTreeMap<String, RawOptions>;
+
+/// One option id or a list of them.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawOptions {
+    /// A single option id.
+    One(String),
+    /// Several option ids.
+    Many(Vec<String>),
+}
+
+impl RawOptions {
+    /// The ids, however they were written.
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            RawOptions::One(s) => vec![s],
+            RawOptions::Many(v) => v,
+        }
+    }
+}
+
+/// A rule: exactly one of the kinds, an optional guard and an optional message.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawRule {
+    /// Rule id.
+    pub id: Option<String>,
+    /// If `if` holds, `then` must hold.
+    pub requires: Option<RawImplication>,
+    /// Same logic as `requires`, phrased "only offered with".
+    pub only_with: Option<RawImplication>,
+    /// Conditions that may not all hold together.
+    pub excludes: Option<Vec<RawCondition>>,
+    /// Group keys whose choices must be the same option.
+    pub equal: Option<Vec<String>>,
+    /// A bound on how many groups satisfy a condition.
+    pub at_most: Option<RawAtMost>,
+    /// The rule applies only while this holds.
+    pub when: Option<RawCondition>,
+    /// The reason shown to shoppers.
+    pub message: Option<RawLocalized>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `{"if": {...}, "then": {...}}`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawImplication {
+    /// The condition.
+    #[serde(rename = "if")]
+    pub if_: Option<RawCondition>,
+    /// What it requires.
+    pub then: Option<RawCondition>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `{"count": 2, "of": {...}}`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawAtMost {
+    /// The bound.
+    pub count: Option<i64>,
+    /// What is counted.
+    pub of: Option<RawCondition>,
     /// Anything else.
     #[serde(flatten)]
     pub extra: Extra,

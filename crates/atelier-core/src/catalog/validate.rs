@@ -5,14 +5,18 @@
 //! reported twice. Whether layer files exist is asked of the caller (`file_exists`), since the core does no IO;
 //! the shop answers from disk, the browser trusts the shop.
 
-use super::model::{Catalog, Color, Layer, Material, Size, View, Zone};
+use super::model::{Catalog, ChoiceGroup, ChoiceOption, Color, Layer, Material, Size, View, Zone};
 use super::problem::{CatalogProblem, CatalogProblemKind as K};
 use super::raw::{Extra, RawCatalog, RawLocalized};
+use super::rules;
 use crate::color::Srgb8;
 use crate::design::Choice;
-use crate::id::{ColorId, MaterialId, ProductId, SizeId, ViewId, ZoneId, is_valid_id};
+use crate::id::{
+    ChoiceId, ColorId, MaterialId, OptionId, ProductId, SizeId, ViewId, ZoneId, is_valid_id,
+};
 use crate::locale::Localized;
 use crate::money::{Currency, Money};
+use crate::rules::space::{MAX_OPTIONS, Space};
 use std::collections::HashSet;
 
 /// The catalog format version this code reads.
@@ -197,6 +201,56 @@ pub fn validate(
     }
     let zone_ids: HashSet<&str> = zone_decl.iter().map(String::as_str).collect();
 
+    let mut choices = Vec::new();
+    let mut choice_decl = HashSet::new();
+    for (i, g) in raw.choices.unwrap_or_default().into_iter().enumerate() {
+        let at = format!("choices[{i}]");
+        c.extra(&at, &g.extra);
+        let id = c.unique_id(&at, g.id, &mut choice_decl);
+        if let Some(id) = &id
+            && zone_ids.contains(id.as_str())
+        {
+            c.push(format!("{at}.id"), K::ChoiceIsZone { id: id.clone() });
+        }
+        let name = c.localized(&at, "name", g.name);
+        let mut options = Vec::new();
+        let mut seen = HashSet::new();
+        let raw_options = c.list(&at, "options", g.options);
+        c.too_many(&format!("{at}.options"), raw_options.len());
+        for (j, o) in raw_options.into_iter().enumerate() {
+            let oat = format!("{at}.options[{j}]");
+            c.extra(&oat, &o.extra);
+            let oid = c.unique_id(&oat, o.id, &mut seen);
+            let oname = c.localized(&oat, "name", o.name);
+            let price = c.price(&oat, "price", o.price, false);
+            if let (Some(id), Some(name), Some(price)) = (oid, oname, price) {
+                options.push((OptionId(id), name, price));
+            }
+        }
+        let default = match g.default {
+            None => {
+                c.push(&at, K::MissingField { field: "default" });
+                None
+            }
+            Some(d) if seen.contains(&d) => Some(OptionId(d)),
+            Some(d) => {
+                c.push(
+                    format!("{at}.default"),
+                    K::UnknownOption {
+                        group: id.clone().unwrap_or_default(),
+                        option: d,
+                    },
+                );
+                None
+            }
+        };
+        if let (Some(id), Some(name), Some(default)) = (id, name, default) {
+            choices.push((ChoiceId(id), name, options, default));
+        }
+    }
+    c.too_many("materials", materials.len());
+    c.too_many("colors", colors.len());
+
     let mut views = Vec::new();
     let mut seen = HashSet::new();
     let mut drawn: HashSet<String> = HashSet::new();
@@ -269,6 +323,53 @@ pub fn validate(
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
+    let currency_or_default = currency.unwrap_or(Currency::Krw);
+    let materials: Vec<Material> = materials
+        .into_iter()
+        .map(|(id, name, price, gloss)| Material {
+            id,
+            name,
+            price: Money::new(price, currency_or_default),
+            gloss,
+        })
+        .collect();
+    let colors: Vec<Color> = colors
+        .into_iter()
+        .map(|(id, name, price, swatch)| Color {
+            id,
+            name,
+            swatch,
+            price: Money::new(price, currency_or_default),
+        })
+        .collect();
+    let choices: Vec<ChoiceGroup> = choices
+        .into_iter()
+        .map(|(id, name, options, default)| ChoiceGroup {
+            id,
+            name,
+            options: options
+                .into_iter()
+                .map(|(id, name, price)| ChoiceOption {
+                    id,
+                    name,
+                    price: Money::new(price, currency_or_default),
+                })
+                .collect(),
+            default,
+        })
+        .collect();
+    let groups = rules::groups(&zones, &materials, &colors, &choices);
+    let (rules, constraints) =
+        rules::check(&mut c, raw.rules.unwrap_or_default(), &groups, zones.len());
+    if !c.problems.is_empty() {
+        return Err(c.problems);
+    }
+    let space = Space::new(groups, constraints);
+    let default_values = default_values(&space, &zones, &choices);
+    rules::check_together(&mut c, &space, &rules, &default_values);
+    if !c.problems.is_empty() {
+        return Err(c.problems);
+    }
     // With no problems every required part is present; the `?`s below cannot fail, but stay total.
     let (id, name, description, currency, base_price) =
         match (id, name, description, currency, base_price) {
@@ -287,31 +388,36 @@ pub fn validate(
         currency,
         base_price: Money::new(base_price, currency),
         sizes,
-        materials: materials
-            .into_iter()
-            .map(|(id, name, price, gloss)| Material {
-                id,
-                name,
-                price: Money::new(price, currency),
-                gloss,
-            })
-            .collect(),
-        colors: colors
-            .into_iter()
-            .map(|(id, name, price, swatch)| Color {
-                id,
-                name,
-                swatch,
-                price: Money::new(price, currency),
-            })
-            .collect(),
+        materials,
+        colors,
         zones,
         views,
+        choices,
+        rules,
+        space,
     })
 }
 
-struct Checker {
-    problems: Vec<CatalogProblem>,
+/// The default design as option bits per group (validation has checked every default exists).
+fn default_values(space: &Space, zones: &[Zone], choices: &[ChoiceGroup]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(space.groups.len());
+    for z in zones {
+        out.push(
+            space
+                .bit(out.len(), z.default.material.as_str())
+                .unwrap_or(0),
+        );
+        out.push(space.bit(out.len(), z.default.color.as_str()).unwrap_or(0));
+    }
+    for ch in choices {
+        out.push(space.bit(out.len(), ch.default.as_str()).unwrap_or(0));
+    }
+    out
+}
+
+/// Collects problems while validation walks the file.
+pub(super) struct Checker {
+    pub(super) problems: Vec<CatalogProblem>,
 }
 
 fn join(at: &str, field: &str) -> String {
@@ -323,17 +429,35 @@ fn join(at: &str, field: &str) -> String {
 }
 
 impl Checker {
-    fn push(&mut self, path: impl Into<String>, kind: K) {
+    /// A list longer than a rule domain can hold.
+    pub(super) fn too_many(&mut self, at: &str, count: usize) {
+        if count > MAX_OPTIONS {
+            self.push(
+                at,
+                K::TooManyOptions {
+                    max: MAX_OPTIONS,
+                    count,
+                },
+            );
+        }
+    }
+
+    pub(super) fn push(&mut self, path: impl Into<String>, kind: K) {
         self.problems.push(CatalogProblem::new(path, kind));
     }
 
-    fn extra(&mut self, at: &str, extra: &Extra) {
+    pub(super) fn extra(&mut self, at: &str, extra: &Extra) {
         for key in extra.keys() {
             self.push(join(at, key), K::UnknownField { field: key.clone() });
         }
     }
 
-    fn id(&mut self, at: &str, field: &'static str, id: Option<String>) -> Option<String> {
+    pub(super) fn id(
+        &mut self,
+        at: &str,
+        field: &'static str,
+        id: Option<String>,
+    ) -> Option<String> {
         match id {
             None => {
                 self.push(at, K::MissingField { field });
@@ -347,7 +471,7 @@ impl Checker {
         }
     }
 
-    fn unique_id(
+    pub(super) fn unique_id(
         &mut self,
         at: &str,
         id: Option<String>,
@@ -361,7 +485,7 @@ impl Checker {
         Some(id)
     }
 
-    fn localized(
+    pub(super) fn localized(
         &mut self,
         at: &str,
         field: &'static str,
@@ -385,7 +509,7 @@ impl Checker {
         Some(Localized { en: en?, ko: ko? })
     }
 
-    fn price(
+    pub(super) fn price(
         &mut self,
         at: &str,
         field: &'static str,
@@ -418,7 +542,7 @@ impl Checker {
         }
     }
 
-    fn side(&mut self, at: &str, field: &'static str, v: Option<i64>) -> Option<u32> {
+    pub(super) fn side(&mut self, at: &str, field: &'static str, v: Option<i64>) -> Option<u32> {
         match v {
             None => {
                 self.push(at, K::MissingField { field });
@@ -439,7 +563,12 @@ impl Checker {
         }
     }
 
-    fn list<T>(&mut self, at: &str, field: &'static str, list: Option<Vec<T>>) -> Vec<T> {
+    pub(super) fn list<T>(
+        &mut self,
+        at: &str,
+        field: &'static str,
+        list: Option<Vec<T>>,
+    ) -> Vec<T> {
         match list {
             None => {
                 self.push(at, K::MissingField { field });
@@ -454,7 +583,7 @@ impl Checker {
     }
 
     /// A zone's list of option ids: each must exist in the palette and appear once.
-    fn refs(
+    pub(super) fn refs(
         &mut self,
         at: &str,
         field: &'static str,
@@ -477,7 +606,7 @@ impl Checker {
         out
     }
 
-    fn default_ref(
+    pub(super) fn default_ref(
         &mut self,
         at: &str,
         field: &'static str,
@@ -507,7 +636,7 @@ impl Checker {
         }
     }
 
-    fn file(
+    pub(super) fn file(
         &mut self,
         at: &str,
         field: &'static str,

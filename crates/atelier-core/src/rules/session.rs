@@ -1,0 +1,341 @@
+//! The rules in terms of designs: a [`Selection`] is a design plus which of its choices the shopper made
+//! themselves, and every operation keeps it valid.
+//!
+//! The shopper's own choices are kept as long as they can be; everything else follows. Choosing an available
+//! option applies it and re-resolves the other groups, reporting each change. Choosing an unavailable one
+//! yields a [`Fix`]: the fewest of the shopper's choices to give up, the design that results, and the rules
+//! behind it, to accept or decline. Since every selection is valid and every group always has its current
+//! option available, no sequence of choices reaches a dead end.
+
+use super::availability::{Availability, evaluate};
+use super::explain::{conflicting_choices, conflicting_rules, min_correction};
+use super::solver::Solver;
+use super::space::{Domain, GroupKey, Space};
+use crate::catalog::Catalog;
+use crate::design::{Choice, Design};
+
+/// A valid design and the groups the shopper chose themselves, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// The design; always keeps every rule.
+    pub design: Design,
+    /// The shopper's own choices, oldest first.
+    pub explicit: Vec<GroupKey>,
+}
+
+/// One group's option changing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Which group.
+    pub group: GroupKey,
+    /// Option before.
+    pub from: String,
+    /// Option after.
+    pub to: String,
+}
+
+/// What choosing an option does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The option was available: the new selection and what else had to change (and the rules why).
+    Applied {
+        /// The new selection.
+        selection: Selection,
+        /// Other groups that changed to keep the design valid.
+        changes: Vec<Change>,
+        /// Indices of the rules that made them change.
+        because: Vec<usize>,
+    },
+    /// The option conflicts with the shopper's own choices: a fix to accept or decline.
+    Conflict(Fix),
+    /// No such group or option.
+    Unknown,
+}
+
+/// The smallest change to the shopper's own choices that makes an option possible.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// The selection if accepted.
+    pub selection: Selection,
+    /// Every group that would change besides the chosen one.
+    pub changes: Vec<Change>,
+    /// The shopper's own choices it gives up.
+    pub given_up: Vec<GroupKey>,
+    /// Indices of the rules behind the conflict.
+    pub rules: Vec<usize>,
+}
+
+/// Why an option is unavailable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// Indices of a minimal set of rules that rule it out.
+    pub rules: Vec<usize>,
+    /// A minimal set of the shopper's choices it conflicts with.
+    pub choices: Vec<GroupKey>,
+}
+
+/// A design's option bits per group, or `None` if some group's option is unknown or not offered.
+pub fn values(catalog: &Catalog, design: &Design) -> Option<Vec<u8>> {
+    catalog
+        .space
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| {
+            let option = option_of(design, &group.key)?;
+            catalog.space.bit(g, option)
+        })
+        .collect()
+}
+
+fn option_of<'d>(design: &'d Design, key: &GroupKey) -> Option<&'d str> {
+    match key {
+        GroupKey::Material(z) => design.zones.get(z).map(|c| c.material.as_str()),
+        GroupKey::Color(z) => design.zones.get(z).map(|c| c.color.as_str()),
+        GroupKey::Choice(c) => design.choices.get(c).map(|o| o.as_str()),
+    }
+}
+
+/// `base` with every group set from `values` (product and size kept).
+pub fn design_with(catalog: &Catalog, base: &Design, values: &[u8]) -> Design {
+    let mut d = base.clone();
+    for (group, &v) in catalog.space.groups.iter().zip(values) {
+        let option = group.options[usize::from(v)].clone();
+        match &group.key {
+            GroupKey::Material(z) => {
+                if let Some(c) = d.zones.get_mut(z) {
+                    c.material = option.as_str().into();
+                }
+            }
+            GroupKey::Color(z) => {
+                if let Some(c) = d.zones.get_mut(z) {
+                    c.color = option.as_str().into();
+                }
+            }
+            GroupKey::Choice(c) => {
+                d.choices.insert(c.clone(), option.as_str().into());
+            }
+        }
+    }
+    d
+}
+
+/// The rules a design breaks (indices, each once), for designs whose options all exist.
+pub fn broken_rules(catalog: &Catalog, design: &Design) -> Vec<usize> {
+    let Some(v) = values(catalog, design) else {
+        return Vec::new();
+    };
+    let mut rules: Vec<usize> = catalog.space.broken(&v).map(|c| c.rule()).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
+}
+
+/// A valid assignment keeping `pinned` groups at their `prefer` value and as many others as the search finds.
+fn resolve(space: &Space, prefer: &[u8], pinned: &[usize]) -> Option<Vec<u8>> {
+    let mut d = space.initial();
+    for &g in pinned {
+        d[g] = 1 << prefer[g];
+    }
+    let want: Vec<Domain> = prefer.iter().map(|&v| 1 << v).collect();
+    Solver::new(space).solve(&d, &want)
+}
+
+fn changes(space: &Space, before: &[u8], after: &[u8], except: Option<usize>) -> Vec<Change> {
+    (0..before.len())
+        .filter(|&g| Some(g) != except && before[g] != after[g])
+        .map(|g| {
+            let group = &space.groups[g];
+            Change {
+                group: group.key.clone(),
+                from: group.options[usize::from(before[g])].clone(),
+                to: group.options[usize::from(after[g])].clone(),
+            }
+        })
+        .collect()
+}
+
+impl Selection {
+    /// The catalog's default design, nothing chosen yet.
+    pub fn new(catalog: &Catalog) -> Selection {
+        Selection {
+            design: catalog.default_design(),
+            explicit: Vec::new(),
+        }
+    }
+
+    /// A selection from a stored design and choice list, which may be out of date: unknown options fall back
+    /// to the defaults, choices that no longer fit together are given up oldest first, and the rest of the
+    /// design is resolved. Returns what changed from the stored design.
+    pub fn restore(
+        catalog: &Catalog,
+        stored: &Design,
+        explicit: &[GroupKey],
+    ) -> (Selection, Vec<Change>) {
+        let space = &catalog.space;
+        let default = catalog.default_design();
+        if stored.product != catalog.id {
+            return (Selection::new(catalog), Vec::new());
+        }
+        let mut design = default.clone();
+        design.size = stored.size.clone();
+        for (zone, choice) in &stored.zones {
+            if let Some(c) = design.zones.get_mut(zone) {
+                *c = Choice {
+                    material: choice.material.clone(),
+                    color: choice.color.clone(),
+                };
+            }
+        }
+        let before: Vec<u8> = space
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| {
+                option_of(stored, &group.key)
+                    .and_then(|o| space.bit(g, o))
+                    .or_else(|| option_of(&default, &group.key).and_then(|o| space.bit(g, o)))
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut pinned: Vec<usize> = Vec::new();
+        for key in explicit {
+            if let Some(g) = space.group(key)
+                && !pinned.contains(&g)
+            {
+                pinned.push(g);
+            }
+        }
+        loop {
+            if let Some(after) = resolve(space, &before, &pinned) {
+                let selection = Selection {
+                    design: design_with(catalog, &design, &after),
+                    explicit: pinned
+                        .iter()
+                        .map(|&g| space.groups[g].key.clone())
+                        .collect(),
+                };
+                let changed = match values(catalog, stored) {
+                    Some(v) => changes(space, &v, &after, None),
+                    None => Vec::new(),
+                };
+                return (selection, changed);
+            }
+            if pinned.is_empty() {
+                // Only an invalid catalog has no valid design; validation rules that out.
+                return (Selection::new(catalog), Vec::new());
+            }
+            pinned.remove(0);
+        }
+    }
+
+    fn pinned(&self, space: &Space) -> Vec<usize> {
+        self.explicit
+            .iter()
+            .filter_map(|k| space.group(k))
+            .collect()
+    }
+
+    /// Whether the shopper chose this group themselves.
+    pub fn is_explicit(&self, key: &GroupKey) -> bool {
+        self.explicit.contains(key)
+    }
+
+    /// Every group's available options.
+    pub fn availability(&self, catalog: &Catalog) -> Availability {
+        let space = &catalog.space;
+        let Some(current) = values(catalog, &self.design) else {
+            return Availability {
+                available: space.initial(),
+            };
+        };
+        let mut explicit = vec![false; space.groups.len()];
+        for g in self.pinned(space) {
+            explicit[g] = true;
+        }
+        evaluate(space, &explicit, &current)
+    }
+
+    /// Chooses `option` for group `key`.
+    pub fn choose(&self, catalog: &Catalog, key: &GroupKey, option: &str) -> Outcome {
+        let space = &catalog.space;
+        let (Some(g), Some(current)) = (space.group(key), values(catalog, &self.design)) else {
+            return Outcome::Unknown;
+        };
+        let Some(bit) = space.bit(g, option) else {
+            return Outcome::Unknown;
+        };
+        let others: Vec<usize> = self.pinned(space).into_iter().filter(|&f| f != g).collect();
+        let mut wanted = current.clone();
+        wanted[g] = bit;
+        let mut pinned = others.clone();
+        pinned.push(g);
+        if let Some(after) = resolve(space, &wanted, &pinned) {
+            let mut because: Vec<usize> = space.broken(&wanted).map(|c| c.rule()).collect();
+            because.sort_unstable();
+            because.dedup();
+            return Outcome::Applied {
+                selection: self.with(catalog, &after, &pinned),
+                changes: changes(space, &current, &after, Some(g)),
+                because,
+            };
+        }
+        let Some(give_up) = min_correction(space, &current, &others, (g, bit)) else {
+            return Outcome::Unknown;
+        };
+        let conflict = conflicting_choices(space, &current, &others, (g, bit));
+        let rules = conflicting_rules(space, catalog.rules.len(), &current, &conflict, (g, bit));
+        let pinned: Vec<usize> = pinned
+            .into_iter()
+            .filter(|f| !give_up.contains(f))
+            .collect();
+        let Some(after) = resolve(space, &wanted, &pinned) else {
+            return Outcome::Unknown;
+        };
+        Outcome::Conflict(Fix {
+            selection: self.with(catalog, &after, &pinned),
+            changes: changes(space, &current, &after, Some(g)),
+            given_up: give_up
+                .iter()
+                .map(|&f| space.groups[f].key.clone())
+                .collect(),
+            rules,
+        })
+    }
+
+    fn with(&self, catalog: &Catalog, values: &[u8], pinned: &[usize]) -> Selection {
+        Selection {
+            design: design_with(catalog, &self.design, values),
+            explicit: pinned
+                .iter()
+                .map(|&g| catalog.space.groups[g].key.clone())
+                .collect(),
+        }
+    }
+
+    /// Why `option` of group `key` is unavailable; `None` if it is available or unknown.
+    pub fn explain(&self, catalog: &Catalog, key: &GroupKey, option: &str) -> Option<Explanation> {
+        let space = &catalog.space;
+        let g = space.group(key)?;
+        let bit = space.bit(g, option)?;
+        let current = values(catalog, &self.design)?;
+        let others: Vec<usize> = self.pinned(space).into_iter().filter(|&f| f != g).collect();
+        let mut d = space.initial();
+        for &f in &others {
+            d[f] = 1 << current[f];
+        }
+        d[g] = 1 << bit;
+        if Solver::new(space).satisfiable(&d) {
+            return None;
+        }
+        let choices = conflicting_choices(space, &current, &others, (g, bit));
+        let rules = conflicting_rules(space, catalog.rules.len(), &current, &choices, (g, bit));
+        Some(Explanation {
+            rules,
+            choices: choices
+                .iter()
+                .map(|&f| space.groups[f].key.clone())
+                .collect(),
+        })
+    }
+}

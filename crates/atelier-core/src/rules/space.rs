@@ -1,0 +1,196 @@
+//! The compiled form of a catalog's rules: groups (the choices a design makes) with their domains, and
+//! constraints over "group takes one of these options" literals. Built by catalog validation
+//! (`catalog::rules`); the solver only reads it.
+//!
+//! Values are bit positions in a [`Domain`]: for zone groups the position in the catalog's material or color
+//! palette, so "the same option" in two zones is the same bit and matching panels is a bitwise AND; for a
+//! product-wide choice group, the position in its own option list.
+
+use crate::id::{ChoiceId, ZoneId};
+
+/// A set of options of one group, as bits (at most [`MAX_OPTIONS`]).
+pub type Domain = u128;
+
+/// The most options one palette or choice group may have, so a domain fits one [`Domain`].
+pub const MAX_OPTIONS: usize = 128;
+
+/// Which choice of a design a group is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GroupKey {
+    /// A zone's material (`toe.material`).
+    Material(ZoneId),
+    /// A zone's color (`toe.color`).
+    Color(ZoneId),
+    /// A product-wide choice group (`match`).
+    Choice(ChoiceId),
+}
+
+impl GroupKey {
+    /// The key as written in rules and problem paths: `toe.material`, `toe.color`, `match`.
+    pub fn as_key(&self) -> String {
+        match self {
+            GroupKey::Material(z) => format!("{z}.material"),
+            GroupKey::Color(z) => format!("{z}.color"),
+            GroupKey::Choice(c) => c.0.clone(),
+        }
+    }
+
+    /// Parses a key written as [`GroupKey::as_key`] does, without checking that it exists.
+    pub fn parse(key: &str) -> GroupKey {
+        match key.rsplit_once('.') {
+            Some((zone, "material")) => GroupKey::Material(zone.into()),
+            Some((zone, "color")) => GroupKey::Color(zone.into()),
+            _ => GroupKey::Choice(key.into()),
+        }
+    }
+}
+
+/// One variable: a choice every design makes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Which choice.
+    pub key: GroupKey,
+    /// Option ids by bit position (the palette for zone groups; unused positions are empty strings).
+    pub options: Vec<String>,
+    /// The options this group offers.
+    pub domain: Domain,
+    /// Which namespace its bits belong to: 0 materials, 1 colors, 2 + i the i-th choice group. Only groups of
+    /// one namespace can be required equal.
+    pub namespace: usize,
+}
+
+/// "Group `group` takes one of the options in `set`".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lit {
+    /// Group index in [`Space::groups`].
+    pub group: u16,
+    /// Allowed options.
+    pub set: Domain,
+}
+
+/// A compiled constraint; `rule` is the index of the catalog rule it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constraint {
+    /// At least one literal holds.
+    Clause {
+        /// Source rule.
+        rule: u16,
+        /// The literals.
+        lits: Vec<Lit>,
+    },
+    /// While every `when` literal holds, groups `a` and `b` take the same option.
+    Equal {
+        /// Source rule.
+        rule: u16,
+        /// First group.
+        a: u16,
+        /// Second group.
+        b: u16,
+        /// Guard.
+        when: Vec<Lit>,
+    },
+    /// While every `when` literal holds, at most `max` of `lits` hold.
+    AtMost {
+        /// Source rule.
+        rule: u16,
+        /// Bound.
+        max: u16,
+        /// Counted literals.
+        lits: Vec<Lit>,
+        /// Guard.
+        when: Vec<Lit>,
+    },
+}
+
+impl Constraint {
+    /// The rule it came from.
+    pub fn rule(&self) -> usize {
+        match self {
+            Constraint::Clause { rule, .. }
+            | Constraint::Equal { rule, .. }
+            | Constraint::AtMost { rule, .. } => usize::from(*rule),
+        }
+    }
+
+    /// Every group it mentions (with repeats).
+    pub fn groups(&self) -> Vec<u16> {
+        match self {
+            Constraint::Clause { lits, .. } => lits.iter().map(|l| l.group).collect(),
+            Constraint::Equal { a, b, when, .. } => {
+                let mut g = vec![*a, *b];
+                g.extend(when.iter().map(|l| l.group));
+                g
+            }
+            Constraint::AtMost { lits, when, .. } => {
+                lits.iter().chain(when).map(|l| l.group).collect()
+            }
+        }
+    }
+
+    /// Whether a complete assignment (one option bit per group) satisfies it.
+    pub fn holds(&self, values: &[u8]) -> bool {
+        let is = |l: &Lit| l.set >> values[usize::from(l.group)] & 1 == 1;
+        match self {
+            Constraint::Clause { lits, .. } => lits.iter().any(is),
+            Constraint::Equal { a, b, when, .. } => {
+                !when.iter().all(is) || values[usize::from(*a)] == values[usize::from(*b)]
+            }
+            Constraint::AtMost {
+                max, lits, when, ..
+            } => !when.iter().all(is) || lits.iter().filter(|l| is(l)).count() <= usize::from(*max),
+        }
+    }
+}
+
+/// Groups and constraints, with each group's constraints indexed for propagation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Space {
+    /// Every choice a design makes: per zone its material then its color, then the choice groups.
+    pub groups: Vec<Group>,
+    /// Every compiled constraint.
+    pub constraints: Vec<Constraint>,
+    /// Per group, the constraints that mention it.
+    pub watch: Vec<Vec<u32>>,
+}
+
+impl Space {
+    /// A space over `groups` with `constraints`, indexing which constraints mention which group.
+    pub fn new(groups: Vec<Group>, constraints: Vec<Constraint>) -> Space {
+        let mut watch = vec![Vec::new(); groups.len()];
+        for (i, c) in constraints.iter().enumerate() {
+            let mut gs = c.groups();
+            gs.sort_unstable();
+            gs.dedup();
+            for g in gs {
+                watch[usize::from(g)].push(i as u32);
+            }
+        }
+        Space {
+            groups,
+            constraints,
+            watch,
+        }
+    }
+
+    /// The index of the group with `key`.
+    pub fn group(&self, key: &GroupKey) -> Option<usize> {
+        self.groups.iter().position(|g| &g.key == key)
+    }
+
+    /// The bit of `option` in group `g`, if the group offers it.
+    pub fn bit(&self, g: usize, option: &str) -> Option<u8> {
+        let group = &self.groups[g];
+        let bit = group.options.iter().position(|o| o == option)?;
+        (group.domain >> bit & 1 == 1).then_some(bit as u8)
+    }
+
+    /// Every group's domain, before any choice.
+    pub fn initial(&self) -> Vec<Domain> {
+        self.groups.iter().map(|g| g.domain).collect()
+    }
+
+    /// The constraints a complete assignment breaks.
+    pub fn broken(&self, values: &[u8]) -> impl Iterator<Item = &Constraint> {
+        self.constraints.iter().filter(move |c| !c.holds(values))
+    }
+}
