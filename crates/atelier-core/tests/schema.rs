@@ -1,5 +1,6 @@
 //! The JSON Schema published for retailers' editors (`static/catalogs/catalog.schema.json`) must agree with
 //! the validator: it accepts the sample catalog and rejects typical mistakes the validator rejects too.
+//! The `choices` and `rules` blocks (issue 4) are checked here schema-side only, until the validator reads them.
 
 use serde_json::{Value, json};
 
@@ -65,5 +66,112 @@ fn the_schema_rejects_what_validation_rejects() {
             atelier_core::Catalog::from_json(&json, &|_: &str| true).is_err(),
             "validation accepted: {name}"
         );
+    }
+}
+
+/// The `choices` and `rules` of the format's issue-4 examples, with Runner One's zones and options. Schema-side
+/// only: the validator's agreement comes with the validator.
+fn with_choices_and_rules() -> Value {
+    let mut v: Value = serde_json::from_str(SAMPLE).expect("sample parses");
+    v["choices"] = json!([
+        { "id": "match",
+          "name": { "en": "Match all panels", "ko": "모든 패널 맞추기" },
+          "options": [
+            { "id": "off", "name": { "en": "Each panel its own", "ko": "패널마다 따로" }, "price": 0 },
+            { "id": "on", "name": { "en": "All panels the same", "ko": "모든 패널 같게" } }
+          ],
+          "default": "off" }
+    ]);
+    v["rules"] = json!([
+        { "id": "gum-sole-rubber",
+          "requires": { "if": { "sole.color": ["gum"] }, "then": { "sole.material": ["rubber"] } },
+          "message": { "en": "Gum soles are only made in rubber", "ko": "검 밑창은 고무로만 만듭니다" } },
+        { "id": "suede-palette",
+          "requires": { "if": { "*.material": ["suede"] },
+                        "then": { "*.color": ["navy", "black", "tan", "sand"] } } },
+        { "id": "pink-only-leather",
+          "only_with": { "if": { "*.color": ["pink"] }, "then": { "*.material": ["leather"] } } },
+        { "id": "no-pink-wax", "excludes": [ { "laces.material": ["waxed"] }, { "laces.color": ["pink"] } ] },
+        { "id": "match-finish", "equal": ["*.material"], "when": { "match": ["on"] } },
+        { "id": "match-color", "equal": ["toe.color", "heel.color"], "when": { "match": ["on"] } },
+        { "id": "patent-max-2", "at_most": { "count": 2, "of": { "*.material": ["patent"] } } }
+    ]);
+    v
+}
+
+#[test]
+fn the_schema_accepts_choices_and_rules() {
+    assert!(schema_accepts(&with_choices_and_rules()));
+}
+
+#[test]
+fn the_schema_rejects_malformed_choices_and_rules() {
+    let cases: Vec<(&str, Edit)> = vec![
+        (
+            "a rule with two kinds",
+            Box::new(|v| {
+                v["rules"][4]["at_most"] = json!({ "count": 1, "of": { "*.material": ["suede"] } })
+            }),
+        ),
+        (
+            "an unknown rule kind",
+            Box::new(|v| {
+                v["rules"][3] =
+                    json!({ "id": "no-pink-wax", "forbids": [{ "laces.color": ["pink"] }] })
+            }),
+        ),
+        (
+            "a rule with no kind",
+            Box::new(|v| v["rules"][0] = json!({ "id": "gum-sole-rubber" })),
+        ),
+        (
+            "a group key naming neither material nor color",
+            Box::new(|v| v["rules"][0]["requires"]["if"] = json!({ "sole.size": ["gum"] })),
+        ),
+        (
+            "a wildcard without material or color",
+            Box::new(|v| v["rules"][6]["at_most"]["of"] = json!({ "*": ["patent"] })),
+        ),
+        (
+            "an upper-case zone in a group key",
+            Box::new(|v| v["rules"][5]["equal"] = json!(["Toe.color", "heel.color"])),
+        ),
+        (
+            "equal with one plain key",
+            Box::new(|v| v["rules"][5]["equal"] = json!(["toe.color"])),
+        ),
+        (
+            "a negative at_most count",
+            Box::new(|v| v["rules"][6]["at_most"]["count"] = json!(-1)),
+        ),
+        (
+            "excludes with one condition",
+            Box::new(|v| v["rules"][3]["excludes"] = json!([{ "laces.color": ["pink"] }])),
+        ),
+        (
+            "a message without Korean",
+            Box::new(|v| v["rules"][0]["message"] = json!({ "en": "Gum soles are rubber" })),
+        ),
+        (
+            "an empty condition",
+            Box::new(|v| v["rules"][4]["when"] = json!({})),
+        ),
+        (
+            "a choice option with an unknown field",
+            Box::new(|v| v["choices"][0]["options"][0]["colour"] = json!("red")),
+        ),
+        (
+            "a choice without a default",
+            Box::new(|v| {
+                if let Some(o) = v["choices"][0].as_object_mut() {
+                    o.remove("default");
+                }
+            }),
+        ),
+    ];
+    for (name, edit) in cases {
+        let mut v = with_choices_and_rules();
+        edit(&mut v);
+        assert!(!schema_accepts(&v), "the schema accepted: {name}");
     }
 }

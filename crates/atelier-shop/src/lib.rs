@@ -3,13 +3,16 @@
 //! stores it in SQLite through sqlx.
 //!
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with `oneshot` and no socket;
-//! `main.rs` only reads the [`config::Config`] and serves.
+//! `main.rs` only reads the [`config::Config`] and serves. The same binary checks catalog files for retailers
+//! ([`catalog_check`]).
 
+pub mod catalog_check;
 pub mod catalogs;
 pub mod config;
 pub mod error;
 pub mod json;
 pub mod locale;
+pub mod locate;
 pub mod order_id;
 pub mod routes;
 pub mod store;

@@ -1,13 +1,42 @@
-//! The `atelier-shop` binary: read the config, load and check the catalogs, open the database, serve until
-//! Ctrl-C or SIGTERM.
+//! The `atelier-shop` binary. With no arguments: read the config, load and check the catalogs, open the
+//! database, serve until Ctrl-C or SIGTERM. `atelier-shop catalog check FILE...` checks catalog files instead
+//! (see `atelier_shop::catalog_check`).
 
 use anyhow::{Context, Result};
-use atelier_shop::{AppState, Dirs, app, catalogs::Catalogs, config::Config, store::Store};
+use atelier_shop::{
+    AppState, Dirs, app, catalog_check, catalogs::Catalogs, config::Config, store::Store,
+};
+use std::ffi::OsString;
+use std::process::ExitCode;
 use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
+const USAGE: &str = "\
+usage:
+  atelier-shop                        serve the shop (configured by ATELIER_* environment variables)
+  atelier-shop catalog check FILE...  check catalog files and print every problem (--help for options)
+";
+
+fn main() -> Result<ExitCode> {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    match args.as_slice() {
+        [] => serve().map(|()| ExitCode::SUCCESS),
+        [group, command, rest @ ..] if group == "catalog" && command == "check" => {
+            Ok(catalog_check::main(rest))
+        }
+        [help] if help == "--help" || help == "-h" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => {
+            eprint!("{USAGE}");
+            Ok(ExitCode::from(catalog_check::EXIT_USAGE))
+        }
+    }
+}
+
 #[tokio::main]
-async fn main() -> Result<()> {
+async fn serve() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env()
