@@ -1,48 +1,27 @@
-//! Command line of the artwork tool: regenerates the sample product's layers from
+//! Command line of the artwork tool: regenerates the sample products' layers from
 //! the hand-written SVG sources, or previews them tinted with chosen colors.
 //!
-//! With no arguments every view listed in [`VIEWS`] is rendered into
-//! `static/products/runner-one/<view>/` under the workspace root. With
-//! `--preview <out.png>` the layers already on disk are composited instead, so the
-//! preview shows exactly what the configurator will get.
+//! With no arguments every view of every product in [`products::PRODUCTS`] is
+//! rendered into `static/products/<product>/<view>/` under the workspace root; with
+//! product ids, only those products. With `--preview <out.png>` the layers already on
+//! disk are composited instead, so the preview shows exactly what the configurator
+//! will get. Which views and zones exist is data in `products.rs`, not here.
 
 mod layers;
 mod preview;
+mod products;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-/// One view of the product: its SVG source (next to this crate's manifest) and the
-/// zone ids it defines, in paint order from bottom to top.
-pub struct View {
-    /// Directory name of the view under the product's static folder.
-    pub name: &'static str,
-    /// File name of the SVG source, relative to this crate's directory.
-    pub source: &'static str,
-    /// Zone ids in paint order (bottom first); each needs `zone-<id>-shade` and
-    /// `zone-<id>-gloss` groups in the source.
-    pub zones: &'static [&'static str],
-}
-
-/// The views of "Runner One". Both use the same zones so a shopper's choice maps
-/// onto every view.
-pub const VIEWS: &[View] = &[
-    View {
-        name: "side",
-        source: "sneaker-side.svg",
-        zones: &["sole", "heel", "quarter", "toe", "logo", "laces"],
-    },
-    View {
-        name: "top",
-        source: "sneaker-top.svg",
-        zones: &["sole", "heel", "quarter", "toe", "logo", "laces"],
-    },
-];
+use products::{PRODUCTS, Product, View};
 
 /// Where the generated layers of one view go, relative to the workspace root.
-fn view_dir(root: &Path, view: &View) -> PathBuf {
-    root.join("static/products/runner-one").join(view.name)
+fn view_dir(root: &Path, product: &Product, view: &View) -> PathBuf {
+    root.join("static/products")
+        .join(product.id)
+        .join(view.name)
 }
 
 /// The tool lives at `tools/artwork`, so the workspace root is two levels up from
@@ -54,49 +33,63 @@ fn workspace_root() -> Result<PathBuf> {
 }
 
 fn usage() -> &'static str {
-    "usage: atelier-artwork                      regenerate all layers\n       \
-     atelier-artwork --preview OUT.png [--view side|top|both] [ZONE=#RRGGBB ...]\n       \
-     (ZONE may also be `all` to set every zone at once)"
+    "usage: atelier-artwork [PRODUCT ...]        regenerate the layers (default: every product)\n       \
+     atelier-artwork --preview OUT.png [--product ID] [--view NAME|all] [ZONE=#RRGGBB[@GLOSS] ...]\n       \
+     (ZONE may also be `all`; GLOSS is the material's 0-100 gloss, default 45;\n        \
+     --product defaults to runner-one)"
+}
+
+fn product(id: &str) -> Result<&'static Product> {
+    products::find(id).with_context(|| format!("unknown product `{id}`\n{}", usage()))
 }
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = workspace_root()?;
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    match args.first().map(String::as_str) {
-        None => {
-            for view in VIEWS {
-                let src = crate_dir.join(view.source);
-                let out = view_dir(&root, view);
-                layers::render_view(&src, view.zones, &out)
-                    .with_context(|| format!("rendering view `{}`", view.name))?;
-                println!("wrote {}", out.display());
+    if args.first().map(String::as_str) == Some("--preview") {
+        let out = args.get(1).context(usage())?;
+        let mut which = "all";
+        let mut product_id = "runner-one";
+        let mut colors = Vec::new();
+        let mut rest = args[2..].iter();
+        while let Some(arg) = rest.next() {
+            match arg.as_str() {
+                "--view" => which = rest.next().context(usage())?,
+                "--product" => product_id = rest.next().context(usage())?,
+                _ => colors.push(preview::parse_assignment(arg)?),
             }
-            Ok(())
         }
-        Some("--preview") => {
-            let out = args.get(1).context(usage())?;
-            let mut which = "both";
-            let mut colors = Vec::new();
-            let mut rest = args[2..].iter();
-            while let Some(arg) = rest.next() {
-                if arg == "--view" {
-                    which = rest.next().context(usage())?;
-                } else {
-                    colors.push(preview::parse_assignment(arg)?);
-                }
-            }
-            let views: Vec<&View> = VIEWS
-                .iter()
-                .filter(|v| which == "both" || v.name == which)
-                .collect();
-            if views.is_empty() {
-                bail!("unknown view `{which}`\n{}", usage());
-            }
-            let dirs: Vec<(PathBuf, &View)> =
-                views.into_iter().map(|v| (view_dir(&root, v), v)).collect();
-            preview::render(&dirs, &colors, Path::new(out))
+        let product = product(product_id)?;
+        // `both` is what the sneaker's two views were once asked for with.
+        let all = which == "all" || which == "both";
+        let dirs: Vec<(PathBuf, &View)> = product
+            .views
+            .iter()
+            .filter(|v| all || v.name == which)
+            .map(|v| (view_dir(&root, product, v), v))
+            .collect();
+        if dirs.is_empty() {
+            bail!("`{}` has no view `{which}`\n{}", product.id, usage());
         }
-        Some(_) => bail!("{}", usage()),
+        return preview::render(&dirs, &colors, Path::new(out));
     }
+    if args.iter().any(|a| a.starts_with('-')) {
+        bail!("{}", usage());
+    }
+    let chosen: Vec<&Product> = if args.is_empty() {
+        PRODUCTS.iter().collect()
+    } else {
+        args.iter().map(|id| product(id)).collect::<Result<_>>()?
+    };
+    for product in chosen {
+        for view in product.views {
+            let src = crate_dir.join(view.source);
+            let out = view_dir(&root, product, view);
+            layers::render_view(&src, view.zones, &out)
+                .with_context(|| format!("rendering `{}` view `{}`", product.id, view.name))?;
+            println!("wrote {}", out.display());
+        }
+    }
+    Ok(())
 }

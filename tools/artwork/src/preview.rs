@@ -8,22 +8,39 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use image::{RgbImage, RgbaImage};
 
-use crate::View;
 use crate::layers::SIZE;
+use crate::products::View;
 
-/// A color chosen for one zone (or for `all` zones).
+/// A color (and material gloss) chosen for one zone (or for `all` zones).
 pub struct Assignment {
     /// Zone id, or `all`.
     pub zone: String,
     /// sRGB color.
     pub rgb: [u8; 3],
+    /// The material's gloss, 0-100 as in a catalog.
+    pub gloss: u8,
 }
 
-/// Parses `ZONE=#RRGGBB`.
+/// Gloss used when an assignment names none: the sample sneaker's leather.
+const DEFAULT_GLOSS: u8 = 45;
+
+/// Parses `ZONE=#RRGGBB` or `ZONE=#RRGGBB@GLOSS`.
 pub fn parse_assignment(arg: &str) -> Result<Assignment> {
-    let (zone, hex) = arg
+    let (zone, paint) = arg
         .split_once('=')
-        .with_context(|| format!("expected ZONE=#RRGGBB, got `{arg}`"))?;
+        .with_context(|| format!("expected ZONE=#RRGGBB[@GLOSS], got `{arg}`"))?;
+    let (hex, gloss) = match paint.split_once('@') {
+        Some((hex, gloss)) => {
+            let gloss: u8 = gloss
+                .parse()
+                .with_context(|| format!("bad gloss in `{arg}`"))?;
+            if gloss > 100 {
+                bail!("gloss must be 0-100 in `{arg}`");
+            }
+            (hex, gloss)
+        }
+        None => (paint, DEFAULT_GLOSS),
+    };
     let hex = hex.trim_start_matches('#');
     if hex.len() != 6 {
         bail!("expected a #RRGGBB color in `{arg}`");
@@ -36,11 +53,9 @@ pub fn parse_assignment(arg: &str) -> Result<Assignment> {
     Ok(Assignment {
         zone: zone.to_string(),
         rgb,
+        gloss,
     })
 }
-
-/// How strongly the gloss plane is added: the value the compositor uses for leather.
-const GLOSS: f32 = 0.45;
 
 fn to_linear(v: u8) -> f32 {
     let c = f32::from(v) / 255.0;
@@ -61,13 +76,15 @@ fn to_srgb(l: f32) -> u8 {
     (c * 255.0).round() as u8
 }
 
-fn color_for(zone: &str, colors: &[Assignment]) -> [u8; 3] {
+/// The color and gloss strength (0-1) of `zone`.
+fn paint_for(zone: &str, colors: &[Assignment]) -> ([u8; 3], f32) {
     // Later assignments win, so `all=#.. toe=#..` sets everything but the toe.
-    colors
+    let (rgb, gloss) = colors
         .iter()
         .rev()
         .find(|a| a.zone == zone || a.zone == "all")
-        .map_or([255, 255, 255], |a| a.rgb)
+        .map_or(([255, 255, 255], DEFAULT_GLOSS), |a| (a.rgb, a.gloss));
+    (rgb, f32::from(gloss) / 100.0)
 }
 
 /// Composites each view (its layer directory and zone list) with the given colors
@@ -87,14 +104,15 @@ pub fn render(views: &[(PathBuf, &View)], colors: &[Assignment], out: &Path) -> 
             .collect();
         for zone in view.zones {
             let planes = open(&format!("{zone}.png"))?.to_rgb8();
-            let c = color_for(zone, colors).map(to_linear);
+            let (rgb, strength) = paint_for(zone, colors);
+            let c = rgb.map(to_linear);
             for (dst, p) in lin.iter_mut().zip(planes.pixels()) {
                 let cov = f32::from(p[2]) / 255.0;
                 if cov == 0.0 {
                     continue;
                 }
                 let shade = to_linear(p[0]);
-                let gloss = to_linear(p[1]) * GLOSS;
+                let gloss = to_linear(p[1]) * strength;
                 for k in 0..3 {
                     let v = c[k] * shade + gloss;
                     dst[k] = dst[k] * (1.0 - cov) + v * cov;
