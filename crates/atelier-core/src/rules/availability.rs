@@ -11,7 +11,7 @@
 //! settle what is left, and every design a search finds proves all the options in it at once.
 
 use super::solver::Solver;
-use super::space::{Domain, Space};
+use super::space::{Domain, GroupKey, Space};
 
 /// The available options of every group, as bits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +21,14 @@ pub struct Availability {
 }
 
 impl Availability {
+    /// Whether `option` of the group `key` is available (false for unknown groups and options).
+    pub fn offers(&self, space: &Space, key: &GroupKey, option: &str) -> bool {
+        space
+            .group(key)
+            .and_then(|g| Some((g, space.bit(g, option)?)))
+            .is_some_and(|(g, bit)| self.is_available(g, bit))
+    }
+
     /// Whether option `bit` of group `g` is available.
     pub fn is_available(&self, g: usize, bit: u8) -> bool {
         self.available.get(g).is_some_and(|d| d >> bit & 1 == 1)

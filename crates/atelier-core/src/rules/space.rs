@@ -7,6 +7,7 @@
 //! product-wide choice group, the position in its own option list.
 
 use crate::id::{ChoiceId, ZoneId};
+use serde::{Deserialize, Serialize};
 
 /// A set of options of one group, as bits (at most [`MAX_OPTIONS`]).
 pub type Domain = u128;
@@ -14,8 +15,10 @@ pub type Domain = u128;
 /// The most options one palette or choice group may have, so a domain fits one [`Domain`].
 pub const MAX_OPTIONS: usize = 128;
 
-/// Which choice of a design a group is.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Which choice of a design a group is; written as a string (`toe.material`, `toe.color`, `match`) in rules,
+/// problem paths and stored selections.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", from = "String")]
 pub enum GroupKey {
     /// A zone's material (`toe.material`).
     Material(ZoneId),
@@ -42,6 +45,18 @@ impl GroupKey {
             Some((zone, "color")) => GroupKey::Color(zone.into()),
             _ => GroupKey::Choice(key.into()),
         }
+    }
+}
+
+impl From<GroupKey> for String {
+    fn from(k: GroupKey) -> String {
+        k.as_key()
+    }
+}
+
+impl From<String> for GroupKey {
+    fn from(s: String) -> GroupKey {
+        GroupKey::parse(&s)
     }
 }
 
