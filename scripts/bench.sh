@@ -8,6 +8,12 @@ export PATH="$PWD/.tools/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 cargo run -q --profile server -p atelier-render --example bench
+# Rules: the size-first release profile the app ships with, natively and in headless Chromium (the wasm test
+# prints its figures only when built with ATELIER_BENCH).
+cargo run -q --release -p atelier-core --example rules_bench
+ATELIER_BENCH=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -q --release -p atelier-core --target wasm32-unknown-unknown --locked --test wasm -- \
+  --nocapture rules_bench 2>/dev/null | grep '^rules\.'
 trunk build --release >&2
 cargo build -q --profile server -p atelier-shop
 SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/bench.mjs

@@ -19,8 +19,9 @@ cargo clippy -p atelier --target wasm32-unknown-unknown --locked -- -D warnings
 step "native tests"
 cargo test --workspace --locked
 
-step "wasm tests in headless Chromium (native and browser renders must hash the same)"
+step "wasm tests in headless Chromium (native and browser renders and rule answers must be the same)"
 cargo test -p atelier-render --target wasm32-unknown-unknown --locked --test wasm
+cargo test -p atelier-core --target wasm32-unknown-unknown --locked --test wasm
 
 step "build the app (trunk, release) and the shop"
 trunk build --release

@@ -1,5 +1,6 @@
 //! The app: owns the screen [`State`], runs its app-wide side effects (loading the product, keeping the
-//! design in storage, the page's `lang` and title) and frames the page: header, language switch, and either
+//! selection in storage, the page's `lang` and title, the undo/redo keyboard shortcuts), works out once per
+//! change which options the rules leave available, and frames the page: header, language switch, and either
 //! the loading state or the [`configurator`](crate::configurator) (preview on the left, options on the right,
 //! stacked on phones).
 
@@ -9,9 +10,13 @@ use crate::components::loading::Loading;
 use crate::configurator::configurator;
 use crate::i18n::{I18n, initial_locale};
 use crate::state::{Action, CatalogHandle, CatalogLoad, State};
-use crate::{storage, url};
-use atelier_core::{Design, Locale};
+use crate::{rule_text, storage, url};
+use atelier_core::Locale;
+use atelier_core::rules::{GroupKey, Selection};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// The root component.
@@ -30,10 +35,11 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match api::fetch_catalog(&url::product(), locale).await {
                     Ok(catalog) => {
-                        let design = storage::restore_design(&catalog);
+                        let (selection, changes) = storage::restore_selection(&catalog);
                         dispatcher.dispatch(Action::CatalogLoaded(
                             CatalogHandle(Rc::new(catalog)),
-                            design,
+                            selection,
+                            changes,
                         ));
                     }
                     Err(e) => dispatcher.dispatch(Action::CatalogFailed(e)),
@@ -42,12 +48,71 @@ pub fn App() -> Html {
         });
     }
 
-    // A design is never lost: every change is stored as it happens.
-    use_effect_with(state.design.clone(), |design: &Design| {
-        if !design.zones.is_empty() {
-            storage::save_design(design);
+    // A design is never lost: every change is stored as it happens, with which choices were the shopper's.
+    use_effect_with(state.selection.clone(), |selection: &Selection| {
+        if !selection.design.zones.is_empty() {
+            storage::save_selection(selection);
         }
     });
+
+    // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, anywhere on the page except while typing.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                if let Some(action) = history_shortcut(&e) {
+                    e.prevent_default();
+                    dispatcher.dispatch(action);
+                }
+            });
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(d) = &document {
+                let _ = d
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(d) = &document {
+                    let _ = d.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // What the rules allow, worked out once per change of the selection; the reasons only for the groups on
+    // screen (the part being edited and the product-wide choices), in the shopper's language.
+    let catalog = state.catalog().cloned();
+    let availability = use_memo(
+        (catalog.clone(), state.selection.clone()),
+        |(catalog, selection)| catalog.as_ref().map(|c| selection.availability(c)),
+    );
+    let reasons = use_memo(
+        (
+            catalog,
+            state.selection.clone(),
+            availability.clone(),
+            state.selected_zone.clone(),
+            state.locale,
+        ),
+        |(catalog, selection, availability, zone, locale)| {
+            let (Some(catalog), Some(availability)) = (catalog, availability.as_ref()) else {
+                return rule_text::Reasons::new();
+            };
+            let mut groups: Vec<GroupKey> = zone
+                .iter()
+                .flat_map(|z| [GroupKey::Material(z.clone()), GroupKey::Color(z.clone())])
+                .collect();
+            groups.extend(
+                catalog
+                    .choices
+                    .iter()
+                    .map(|c| GroupKey::Choice(c.id.clone())),
+            );
+            rule_text::unavailable_options(catalog, selection, availability, &groups, *locale)
+        },
+    );
 
     // The page's language and title follow the shopper's language.
     {
@@ -84,7 +149,7 @@ pub fn App() -> Html {
         }
         CatalogLoad::Ready(catalog) => html! {
             <ContextProvider<CatalogHandle> context={catalog.clone()}>
-                { configurator(&state, catalog, &i18n, &in_flight) }
+                { configurator(&state, catalog, &i18n, &in_flight, &reasons) }
             </ContextProvider<CatalogHandle>>
         },
     };
@@ -102,5 +167,35 @@ pub fn App() -> Html {
             </header>
             <main class="page">{ body }</main>
         </ContextProvider<I18n>>
+    }
+}
+
+/// The history action a key press asks for, if any. Typing in a text field keeps the field's own undo.
+fn history_shortcut(e: &KeyboardEvent) -> Option<Action> {
+    if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+        return None;
+    }
+    let typing = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|el| {
+            el.is_content_editable()
+                || match el.tag_name().as_str() {
+                    "TEXTAREA" => true,
+                    "INPUT" => !matches!(
+                        el.get_attribute("type").unwrap_or_default().as_str(),
+                        "radio" | "checkbox" | "button" | "submit" | "reset" | "range" | "color"
+                    ),
+                    _ => false,
+                }
+        });
+    if typing {
+        return None;
+    }
+    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+        ("z", false) => Some(Action::Undo),
+        ("z", true) => Some(Action::Redo),
+        ("y", false) if e.ctrl_key() => Some(Action::Redo),
+        _ => None,
     }
 }

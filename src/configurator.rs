@@ -1,7 +1,10 @@
 //! The configurator screen once the product is loaded: turns catalog data into the components' display props
-//! (localized names, formatted prices), wires their callbacks to [`Action`]s, and sends the order.
+//! (localized names, formatted prices, which options are unavailable and why), wires their callbacks to
+//! [`Action`]s, and sends the order. Rule logic is the core's; the wording is [`rule_text`]'s.
 
 use crate::api;
+use crate::components::fix_dialog::FixDialog;
+use crate::components::history_buttons::HistoryButtons;
 use crate::components::option_group::{OptionGroup, OptionItem};
 use crate::components::preview::Preview;
 use crate::components::price_summary::{PriceRow, PriceSummary};
@@ -10,11 +13,14 @@ use crate::components::submit_panel::SubmitPanel;
 use crate::components::view_switch::ViewSwitch;
 use crate::components::zone_list::{ZoneItem, ZoneList};
 use crate::i18n::I18n;
+use crate::rule_text::{self, Reasons};
 use crate::state::{Action, Artwork, CatalogHandle, State, Submission, SubmitStatus};
 use crate::submission;
 use atelier_core::id::{ViewId, ZoneId};
 use atelier_core::order::{ORDER_FORMAT, OrderRequest};
 use atelier_core::pricing::{PricedOption, price};
+use atelier_core::rules::describe::{group_name, option_name};
+use atelier_core::rules::{Change, GroupKey};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -26,9 +32,20 @@ pub fn configurator(
     catalog: &CatalogHandle,
     i18n: &I18n,
     in_flight: &Rc<std::cell::RefCell<bool>>,
+    reasons: &Reasons,
 ) -> Html {
     let locale = i18n.locale();
-    let design = &state.design;
+    let design = state.design();
+    let why = |key: &GroupKey, option: &str| {
+        reasons
+            .get(key)
+            .and_then(|r| r.get(option))
+            .map(|r| AttrValue::from(r.clone()))
+    };
+    let choose = |key: GroupKey| {
+        let state = state.clone();
+        Callback::from(move |option: String| state.dispatch(Action::Choose(key.clone(), option)))
+    };
     let dispatch = |f: fn(String) -> Action| {
         let state = state.clone();
         Callback::from(move |v: String| state.dispatch(f(v)))
@@ -81,6 +98,10 @@ pub fn configurator(
         .zip(selected.and_then(|z| design.zones.get(&z.id)))
         .map(|(zone, choice)| {
             let zone_name = i18n.pick(&zone.name).to_owned();
+            let (material_key, color_key) = (
+                GroupKey::Material(zone.id.clone()),
+                GroupKey::Color(zone.id.clone()),
+            );
             let materials: Vec<OptionItem> = zone
                 .materials
                 .iter()
@@ -90,6 +111,7 @@ pub fn configurator(
                     label: i18n.pick(&m.name).to_owned().into(),
                     detail: m.price.format_delta(locale).into(),
                     swatch: None,
+                    unavailable: why(&material_key, m.id.as_str()),
                 })
                 .collect();
             let colors: Vec<OptionItem> = zone
@@ -101,20 +123,11 @@ pub fn configurator(
                     label: i18n.pick(&c.name).to_owned().into(),
                     detail: c.price.format_delta(locale).into(),
                     swatch: Some(c.swatch.to_string().into()),
+                    unavailable: why(&color_key, c.id.as_str()),
                 })
                 .collect();
-            let on_material = {
-                let (state, zone) = (state.clone(), zone.id.clone());
-                Callback::from(move |m: String| {
-                    state.dispatch(Action::SetMaterial(zone.clone(), m.as_str().into()))
-                })
-            };
-            let on_color = {
-                let (state, zone) = (state.clone(), zone.id.clone());
-                Callback::from(move |c: String| {
-                    state.dispatch(Action::SetColor(zone.clone(), c.as_str().into()))
-                })
-            };
+            let on_material = choose(material_key);
+            let on_color = choose(color_key);
             html! {
                 <section class="zone-options" aria-labelledby="editing-heading">
                     <h2 id="editing-heading" class="section-title">
@@ -135,6 +148,83 @@ pub fn configurator(
                 </section>
             }
         });
+
+    // Product-wide choices ("Match all panels").
+    let choice_groups = catalog.choices.iter().map(|group| {
+        let key = GroupKey::Choice(group.id.clone());
+        let items: Vec<OptionItem> = group
+            .options
+            .iter()
+            .map(|o| OptionItem {
+                value: o.id.0.clone().into(),
+                label: i18n.pick(&o.name).to_owned().into(),
+                detail: o.price.format_delta(locale).into(),
+                swatch: None,
+                unavailable: why(&key, o.id.as_str()),
+            })
+            .collect();
+        let selected = design
+            .choices
+            .get(&group.id)
+            .map(|o| AttrValue::from(o.0.clone()))
+            .unwrap_or_default();
+        html! {
+            <OptionGroup
+                name={format!("choice-{}", group.id)}
+                legend={i18n.pick(&group.name).to_owned()}
+                items={items}
+                selected={selected}
+                on_change={choose(key.clone())} />
+        }
+    });
+    let choice_groups = (!catalog.choices.is_empty()).then(|| {
+        html! { <section class="choice-groups">{ for choice_groups }</section> }
+    });
+
+    // Rules: what just changed by itself, and a fix waiting for an answer.
+    let notice = state
+        .notice
+        .as_ref()
+        .map(|n| rule_text::notice(catalog, n, locale))
+        .unwrap_or_default();
+    let fix_dialog = state.pending_fix.as_ref().map(|pending| {
+        let chosen = Change {
+            group: pending.group.clone(),
+            from: rule_text::current(&state.selection, &pending.group).to_owned(),
+            to: pending.option.clone(),
+        };
+        let changes: Vec<AttrValue> = std::iter::once(&chosen)
+            .chain(&pending.fix.changes)
+            .map(|c| rule_text::change(catalog, c, locale).into())
+            .collect();
+        let reasons: Vec<AttrValue> = rule_text::reasons(catalog, &pending.fix.rules, locale)
+            .into_iter()
+            .map(AttrValue::from)
+            .collect();
+        let option = option_name(catalog, &pending.group, &pending.option, locale);
+        let group = group_name(catalog, &pending.group, locale);
+        let on_accept = {
+            let state = state.clone();
+            Callback::from(move |()| state.dispatch(Action::AcceptFix))
+        };
+        let on_decline = {
+            let state = state.clone();
+            Callback::from(move |()| state.dispatch(Action::DeclineFix))
+        };
+        html! {
+            <FixDialog
+                title={i18n.f("fix.title", &[("option", option), ("group", group)])}
+                {reasons} {changes} {on_accept} {on_decline} />
+        }
+    });
+    let on_undo = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Undo))
+    };
+    let on_redo = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Redo))
+    };
 
     // Size.
     let sizes: Vec<(AttrValue, AttrValue)> = catalog
@@ -209,7 +299,7 @@ pub fn configurator(
             if *in_flight.borrow() {
                 return;
             }
-            if state.design.size.is_none() {
+            if state.design().size.is_none() {
                 state.dispatch(Action::NeedSize);
                 focus_by_id("size");
                 return;
@@ -222,14 +312,14 @@ pub fn configurator(
                 .map_or_else(submission::new_submission_id, str::to_owned);
             let request = OrderRequest {
                 format: ORDER_FORMAT,
-                design: state.design.clone(),
+                design: state.design().clone(),
                 price: total.into(),
                 submission: Some(id.clone()),
             };
             *in_flight.borrow_mut() = true;
             state.dispatch(Action::Sending(Submission {
                 id,
-                design: state.design.clone(),
+                design: state.design().clone(),
             }));
             let (dispatcher, in_flight, locale) =
                 (state.dispatcher(), in_flight.clone(), state.locale);
@@ -272,6 +362,11 @@ pub fn configurator(
                 </div>
             </section>
             <section id="options" class="panel" tabindex="-1" aria-label={i18n.t("summary.heading")}>
+                <HistoryButtons can_undo={!state.undo.is_empty()} can_redo={!state.redo.is_empty()}
+                    {on_undo} {on_redo} />
+                <p id="rules-notice" class={classes!("notice", "info", notice.is_empty().then_some("empty"))}
+                    role="status" aria-live="polite">{ notice }</p>
+                { choice_groups.unwrap_or_default() }
                 <ZoneList
                     legend={i18n.t("zones.heading")}
                     zones={zones}
@@ -294,6 +389,7 @@ pub fn configurator(
                     <SubmitPanel status={state.submit.clone()} ready={priced.is_some()} {on_submit} {on_reset} />
                 </div>
             </section>
+            { fix_dialog.unwrap_or_default() }
         </div>
     }
 }

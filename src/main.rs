@@ -11,6 +11,7 @@ mod artwork;
 mod components;
 mod configurator;
 mod i18n;
+mod rule_text;
 mod state;
 mod storage;
 mod submission;

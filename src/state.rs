@@ -1,12 +1,15 @@
-//! The screen's state: the loaded catalog, the shopper's design, which part and view they are looking at,
-//! the language, how far each view's artwork has loaded and where an order submission stands, with the
-//! [`Action`]s that change it ([`Reducible`]).
+//! The screen's state: the loaded catalog, the shopper's selection (a design that always keeps the catalog's
+//! rules, plus which choices they made themselves), its undo and redo history, a fix waiting for the
+//! shopper's answer, which part and view they are looking at, the language, how far each view's artwork has
+//! loaded and where an order submission stands, with the [`Action`]s that change it ([`Reducible`]).
 //!
 //! The reducer is pure: fetching, storage, randomness and the DOM stay in the components' effects and
-//! callbacks, which report their outcomes back here as actions.
+//! callbacks, which report their outcomes back here as actions. The rules themselves are the core's
+//! ([`Selection::choose`]); the reducer only decides what to keep: applied outcomes, pending fixes, history.
 
 use crate::api::{ApiError, OrderError, OrderReceipt};
-use atelier_core::id::{ColorId, MaterialId, SizeId, ViewId, ZoneId};
+use atelier_core::id::{SizeId, ViewId, ZoneId};
+use atelier_core::rules::{Change, Fix, GroupKey, Outcome, Selection};
 use atelier_core::{Catalog, Design, Locale};
 use std::collections::BTreeMap;
 use std::ops::Deref;
@@ -85,6 +88,34 @@ pub struct Submission {
     pub design: Design,
 }
 
+/// What the polite live region says after a change the shopper did not make themselves.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Choosing an option changed other groups too, because of these rules (indices into the catalog's).
+    AlsoChanged {
+        /// The other groups' changes.
+        changes: Vec<Change>,
+        /// The rules that made them.
+        because: Vec<usize>,
+    },
+    /// The stored design no longer fitted the catalog and was brought up to date.
+    Restored(Vec<Change>),
+}
+
+/// A fix offered for an unavailable option, waiting for Accept or Decline; nothing is applied yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingFix {
+    /// The group the shopper tried to change.
+    pub group: GroupKey,
+    /// The option they chose.
+    pub option: String,
+    /// What accepting would do.
+    pub fix: Fix,
+}
+
+/// The most undo steps kept; older ones are dropped.
+const HISTORY_LIMIT: usize = 100;
+
 /// Everything the screen shows that can change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -92,8 +123,16 @@ pub struct State {
     pub locale: Locale,
     /// The product.
     pub catalog: CatalogLoad,
-    /// The design being edited (meaningful once the catalog is ready).
-    pub design: Design,
+    /// The design being edited and the shopper's own choices (meaningful once the catalog is ready).
+    pub selection: Selection,
+    /// Earlier selections, oldest first; undo pops the last.
+    pub undo: Vec<Selection>,
+    /// Undone selections, the next redo last; any new change clears them.
+    pub redo: Vec<Selection>,
+    /// A fix offered for an unavailable option.
+    pub pending_fix: Option<PendingFix>,
+    /// What changed without the shopper choosing it, for the live region.
+    pub notice: Option<Notice>,
     /// The part whose options are shown.
     pub selected_zone: Option<ZoneId>,
     /// The view shown in the preview.
@@ -113,16 +152,23 @@ pub enum Action {
     SetLocale(Locale),
     /// Start (or restart) loading the product.
     CatalogLoading,
-    /// The product arrived; `design` is the restored or default design.
-    CatalogLoaded(CatalogHandle, Design),
+    /// The product arrived with the restored (or default) selection and what restoring had to change.
+    CatalogLoaded(CatalogHandle, Selection, Vec<Change>),
     /// The product could not be loaded.
     CatalogFailed(ApiError),
     /// Show a part's options.
     SelectZone(ZoneId),
-    /// Choose a material for a part.
-    SetMaterial(ZoneId, MaterialId),
-    /// Choose a color for a part.
-    SetColor(ZoneId, ColorId),
+    /// Choose an option of a group (a part's material or color, or a product-wide choice): applied at once if
+    /// it is available, else a fix is offered.
+    Choose(GroupKey, String),
+    /// Apply the pending fix.
+    AcceptFix,
+    /// Drop the pending fix; the selection stays as it was.
+    DeclineFix,
+    /// Go back one change.
+    Undo,
+    /// Re-apply the last undone change.
+    Redo,
     /// Choose a size (`None` to clear it).
     SetSize(Option<SizeId>),
     /// Show another view.
@@ -147,12 +193,19 @@ impl State {
         State {
             locale,
             catalog: CatalogLoad::Loading,
-            design: Design {
-                product: "".into(),
-                size: None,
-                zones: BTreeMap::new(),
-                choices: BTreeMap::new(),
+            selection: Selection {
+                design: Design {
+                    product: "".into(),
+                    size: None,
+                    zones: BTreeMap::new(),
+                    choices: BTreeMap::new(),
+                },
+                explicit: Vec::new(),
             },
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pending_fix: None,
+            notice: None,
             selected_zone: None,
             view: None,
             artwork: BTreeMap::new(),
@@ -169,12 +222,17 @@ impl State {
         }
     }
 
+    /// The design being edited.
+    pub fn design(&self) -> &Design {
+        &self.selection.design
+    }
+
     /// The submission id to reuse for the current design: the last attempt's if it was for this very design
     /// (a retry, so the shop can answer with the order it may already have), else `None` (a new order).
     pub fn retry_submission_id(&self) -> Option<&str> {
         self.submission
             .as_ref()
-            .filter(|s| s.design == self.design)
+            .filter(|s| s.design == self.selection.design)
             .map(|s| s.id.as_str())
     }
 
@@ -182,6 +240,44 @@ impl State {
     fn edited(&mut self) {
         if !matches!(self.submit, SubmitStatus::Sending) {
             self.submit = SubmitStatus::Idle;
+        }
+    }
+
+    /// Makes `next` the selection as one undo step (a new branch of history: redo is cleared).
+    fn apply(&mut self, next: Selection) {
+        self.pending_fix = None;
+        if next == self.selection {
+            return;
+        }
+        let before = std::mem::replace(&mut self.selection, next);
+        self.undo.push(before);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.edited();
+    }
+
+    /// Moves one step through history: the selection popped from `from` becomes current and the current one
+    /// goes onto `to`. The size is not part of history (it is the shopper's, not the design's look).
+    fn travel(&mut self, back: bool) {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(mut next) = from.pop() else { return };
+        next.design.size = self.selection.design.size.clone();
+        to.push(std::mem::replace(&mut self.selection, next));
+        self.pending_fix = None;
+        self.notice = None;
+        self.edited();
+    }
+
+    /// Shows the part a group belongs to, so the shopper sees what they just changed.
+    fn show_group(&mut self, group: &GroupKey) {
+        if let GroupKey::Material(zone) | GroupKey::Color(zone) = group {
+            self.selected_zone = Some(zone.clone());
         }
     }
 }
@@ -194,30 +290,52 @@ impl Reducible for State {
         match action {
             Action::SetLocale(locale) => s.locale = locale,
             Action::CatalogLoading => s.catalog = CatalogLoad::Loading,
-            Action::CatalogLoaded(catalog, design) => {
+            Action::CatalogLoaded(catalog, selection, changes) => {
                 s.selected_zone = catalog.zones.first().map(|z| z.id.clone());
                 s.view = catalog.views.first().map(|v| v.id.clone());
-                s.design = design;
+                s.selection = selection;
+                s.undo.clear();
+                s.redo.clear();
+                s.pending_fix = None;
+                s.notice = (!changes.is_empty()).then_some(Notice::Restored(changes));
                 s.catalog = CatalogLoad::Ready(catalog);
             }
             Action::CatalogFailed(e) => s.catalog = CatalogLoad::Failed(e),
             Action::SelectZone(zone) => s.selected_zone = Some(zone),
-            Action::SetMaterial(zone, material) => {
-                if let Some(choice) = s.design.zones.get_mut(&zone) {
-                    choice.material = material;
+            Action::Choose(group, option) => {
+                let Some(catalog) = s.catalog().cloned() else {
+                    return self;
+                };
+                match s.selection.choose(&catalog, &group, &option) {
+                    Outcome::Applied {
+                        selection,
+                        changes,
+                        because,
+                    } => {
+                        s.notice = (!changes.is_empty())
+                            .then_some(Notice::AlsoChanged { changes, because });
+                        s.apply(selection);
+                        s.show_group(&group);
+                    }
+                    Outcome::Conflict(fix) => {
+                        s.show_group(&group);
+                        s.pending_fix = Some(PendingFix { group, option, fix });
+                    }
+                    Outcome::Unknown => return self,
                 }
-                s.selected_zone = Some(zone);
-                s.edited();
             }
-            Action::SetColor(zone, color) => {
-                if let Some(choice) = s.design.zones.get_mut(&zone) {
-                    choice.color = color;
-                }
-                s.selected_zone = Some(zone);
-                s.edited();
+            Action::AcceptFix => {
+                let Some(pending) = s.pending_fix.take() else {
+                    return self;
+                };
+                s.notice = None;
+                s.apply(pending.fix.selection);
             }
+            Action::DeclineFix => s.pending_fix = None,
+            Action::Undo => s.travel(true),
+            Action::Redo => s.travel(false),
             Action::SetSize(size) => {
-                s.design.size = size;
+                s.selection.design.size = size;
                 s.edited();
             }
             Action::SetView(view) => s.view = Some(view),
@@ -237,10 +355,12 @@ impl Reducible for State {
             Action::SubmitFailed(e) => s.submit = SubmitStatus::Failed(e),
             Action::Reset => {
                 if let Some(catalog) = s.catalog().cloned() {
-                    // Their size rarely changes between two designs; everything else starts afresh.
-                    let size = s.design.size.take();
-                    s.design = catalog.default_design();
-                    s.design.size = size;
+                    // Their size rarely changes between two designs; everything else starts afresh, and a
+                    // reset is one more undo step, so it can be taken back.
+                    let mut fresh = Selection::new(&catalog);
+                    fresh.design.size = s.selection.design.size.clone();
+                    s.notice = None;
+                    s.apply(fresh);
                     s.selected_zone = catalog.zones.first().map(|z| z.id.clone());
                 }
                 s.submit = SubmitStatus::Idle;
@@ -257,19 +377,33 @@ mod tests {
     use crate::api::OrderError;
     use atelier_core::order::ClientPrice;
 
-    fn ready() -> Rc<State> {
-        let json = include_str!("../static/catalogs/runner-one.json");
+    fn load(json: &str) -> Rc<State> {
         let catalog = Catalog::from_json(json, &|_: &str| true).expect("sample catalog is valid");
-        let design = catalog.default_design();
+        let selection = Selection::new(&catalog);
         let state = Rc::new(State::new(Locale::En));
         state.reduce(Action::CatalogLoaded(
             CatalogHandle(Rc::new(catalog)),
-            design,
+            selection,
+            Vec::new(),
         ))
     }
 
+    fn ready() -> Rc<State> {
+        load(include_str!("../static/catalogs/runner-one.json"))
+    }
+
+    fn choose(state: Rc<State>, group: &str, option: &str) -> Rc<State> {
+        state.reduce(Action::Choose(GroupKey::parse(group), option.into()))
+    }
+
+    /// The sole's (material, color).
+    fn sole(state: &State) -> (&str, &str) {
+        let c = &state.design().zones[&ZoneId::from("sole")];
+        (c.material.as_str(), c.color.as_str())
+    }
+
     fn sent(state: Rc<State>, id: &str) -> Rc<State> {
-        let design = state.design.clone();
+        let design = state.design().clone();
         state.reduce(Action::Sending(Submission {
             id: id.into(),
             design,
@@ -292,7 +426,7 @@ mod tests {
         let s = s.reduce(Action::SubmitFailed(OrderError::Network));
         assert_eq!(s.retry_submission_id(), Some("atl-first-attempt-0001"));
         // A changed design is a different order and must not be deduplicated against the first one.
-        let s = s.reduce(Action::SetColor("toe".into(), "red".into()));
+        let s = choose(s, "toe.color", "red");
         assert_eq!(s.retry_submission_id(), None);
         assert_eq!(
             s.submit,
@@ -319,17 +453,23 @@ mod tests {
     }
 
     #[test]
-    fn reset_restores_defaults_but_keeps_the_size() {
-        let s = ready()
-            .reduce(Action::SetSize(Some("250".into())))
-            .reduce(Action::SetMaterial("toe".into(), "suede".into()))
-            .reduce(Action::SelectZone("sole".into()));
+    fn reset_restores_defaults_but_keeps_the_size_and_can_be_undone() {
+        let s = choose(
+            ready().reduce(Action::SetSize(Some("250".into()))),
+            "toe.material",
+            "suede",
+        )
+        .reduce(Action::SelectZone("sole".into()));
+        let edited = s.selection.clone();
         let s = s.reduce(Action::Reset);
         let catalog = s.catalog().cloned().expect("loaded");
         let mut want = catalog.default_design();
         want.size = Some("250".into());
-        assert_eq!(s.design, want);
+        assert_eq!(s.design(), &want);
+        assert!(s.selection.explicit.is_empty());
         assert_eq!(s.selected_zone.as_ref().map(ZoneId::as_str), Some("toe"));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.selection, edited);
     }
 
     #[test]
@@ -338,7 +478,150 @@ mod tests {
             ready().reduce(Action::SetSize(Some("250".into()))),
             "atl-first-attempt-0001",
         );
-        let s = s.reduce(Action::SetColor("toe".into(), "red".into()));
+        let s = choose(s, "toe.color", "red");
         assert_eq!(s.submit, SubmitStatus::Sending);
+    }
+
+    #[test]
+    fn an_unavailable_choice_offers_a_fix_and_applies_nothing() {
+        // Foam chosen by the shopper themselves (rubber first, so foam is a real change), then gum: gum soles
+        // need rubber, which would undo their own choice, so the core offers a fix instead.
+        let s = choose(
+            choose(ready(), "sole.material", "rubber"),
+            "sole.material",
+            "foam",
+        );
+        let before = s.selection.clone();
+        let s = choose(s, "sole.color", "gum");
+        assert_eq!(
+            s.selection, before,
+            "nothing applied while the fix is pending"
+        );
+        let pending = s.pending_fix.clone().expect("a fix is offered");
+        assert_eq!(pending.group, GroupKey::parse("sole.color"));
+        assert_eq!(pending.option, "gum");
+        assert_eq!(pending.fix.given_up, vec![GroupKey::parse("sole.material")]);
+        assert_eq!(
+            pending.fix.changes,
+            vec![Change {
+                group: GroupKey::parse("sole.material"),
+                from: "foam".into(),
+                to: "rubber".into(),
+            }]
+        );
+        let catalog = s.catalog().cloned().expect("loaded");
+        let reasons: Vec<String> = pending
+            .fix
+            .rules
+            .iter()
+            .map(|&r| atelier_core::rules::describe::reason(&catalog, r, Locale::En))
+            .collect();
+        assert_eq!(reasons, vec!["Gum soles are only made in rubber."]);
+
+        // Accept applies it as one step; undo restores foam/white; redo re-applies.
+        let s = s.reduce(Action::AcceptFix);
+        assert!(s.pending_fix.is_none());
+        assert_eq!(sole(&s), ("rubber", "gum"));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.selection, before);
+        assert_eq!(sole(&s), ("foam", "white"));
+        let s = s.reduce(Action::Redo);
+        assert_eq!(sole(&s), ("rubber", "gum"));
+        assert!(s.redo.is_empty());
+    }
+
+    #[test]
+    fn declining_a_fix_keeps_the_selection_and_history() {
+        let s = choose(
+            choose(ready(), "sole.material", "rubber"),
+            "sole.material",
+            "foam",
+        );
+        let (before, undo) = (s.selection.clone(), s.undo.len());
+        let s = choose(s, "sole.color", "gum").reduce(Action::DeclineFix);
+        assert!(s.pending_fix.is_none());
+        assert_eq!(s.selection, before);
+        assert_eq!(s.undo.len(), undo);
+        // Accepting after declining does nothing: there is no fix any more.
+        let s = s.reduce(Action::AcceptFix);
+        assert_eq!(s.selection, before);
+    }
+
+    #[test]
+    fn an_automatic_change_is_announced_with_its_reason() {
+        // Foam is only the default here, so gum simply takes rubber along.
+        let s = choose(ready(), "sole.color", "gum");
+        assert!(s.pending_fix.is_none());
+        assert_eq!(sole(&s), ("rubber", "gum"));
+        let Some(Notice::AlsoChanged { changes, because }) = &s.notice else {
+            panic!("expected a notice, got {:?}", s.notice);
+        };
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].group, GroupKey::parse("sole.material"));
+        assert_eq!(
+            (changes[0].from.as_str(), changes[0].to.as_str()),
+            ("foam", "rubber")
+        );
+        let catalog = s.catalog().cloned().expect("loaded");
+        assert_eq!(
+            atelier_core::rules::describe::reason(&catalog, because[0], Locale::En),
+            "Gum soles are only made in rubber."
+        );
+        // A plain change says nothing.
+        let s = choose(s, "toe.color", "red");
+        assert_eq!(s.notice, None);
+    }
+
+    #[test]
+    fn undo_and_redo_round_trip_over_several_steps() {
+        let steps = [
+            ("toe.material", "suede"),
+            ("toe.color", "navy"),
+            ("sole.color", "gum"),
+            ("laces.material", "waxed"),
+        ];
+        let mut s = ready();
+        let mut seen = vec![s.selection.clone()];
+        for (group, option) in steps {
+            s = choose(s, group, option);
+            assert!(s.pending_fix.is_none(), "{group}={option} is available");
+            seen.push(s.selection.clone());
+        }
+        assert_eq!(s.undo.len(), steps.len());
+        for want in seen.iter().rev().skip(1) {
+            s = s.reduce(Action::Undo);
+            assert_eq!(&s.selection, want);
+        }
+        // Nothing left to undo: a no-op, not a panic.
+        s = s.reduce(Action::Undo);
+        assert_eq!(s.selection, seen[0]);
+        for want in seen.iter().skip(1) {
+            s = s.reduce(Action::Redo);
+            assert_eq!(&s.selection, want);
+        }
+        // A new change after undoing starts a new branch: redo is gone.
+        s = s.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(s.redo.len(), 2);
+        s = choose(s, "heel.color", "black");
+        assert!(s.redo.is_empty());
+    }
+
+    #[test]
+    fn undo_keeps_the_size() {
+        let s = choose(ready(), "toe.color", "red").reduce(Action::SetSize(Some("250".into())));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.design().size.as_ref().map(SizeId::as_str), Some("250"));
+    }
+
+    #[test]
+    fn matching_panels_follow_one_choice() {
+        let s = load(include_str!("../static/catalogs/bespoke-set.json"));
+        let s = choose(s, "match", "on");
+        let s = choose(s, "fridge-top-left.color", "mint");
+        assert!(s.pending_fix.is_none());
+        for (zone, choice) in &s.design().zones {
+            assert_eq!(choice.color.as_str(), "mint", "{zone}");
+        }
+        assert!(matches!(s.notice, Some(Notice::AlsoChanged { .. })));
     }
 }

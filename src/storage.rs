@@ -1,25 +1,55 @@
-//! Keeping the shopper's design across reloads in `localStorage` (`atelier.design.<product>`).
+//! Keeping the shopper's selection across reloads in `localStorage` (`atelier.selection.<product>`): the
+//! design and the list of choices they made themselves, so the rules keep treating those as theirs.
 //!
-//! A stored design is only a suggestion: it is restored only if it still validates against the catalog as it
-//! is today (a retailer may have dropped a color since), otherwise the shopper starts from the defaults.
-//! Storage may be unavailable (private mode, quota); then designs are simply not kept.
+//! A stored selection is only a suggestion: [`Selection::restore`] brings it up to date with the catalog as it
+//! is today (a retailer may have dropped a color or added a rule since) and reports what it had to change.
+//! Designs stored by earlier versions (`atelier.design.<product>`, a bare design) are still read. Storage may
+//! be unavailable (private mode, quota); then selections are simply not kept.
 
+use atelier_core::rules::{Change, GroupKey, Selection};
 use atelier_core::{Catalog, Design};
 use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
 
 fn key(product: &str) -> String {
+    format!("atelier.selection.{product}")
+}
+
+fn legacy_key(product: &str) -> String {
     format!("atelier.design.{product}")
 }
 
-/// The stored design for `catalog`'s product if it still validates, else the catalog's default design.
-pub fn restore_design(catalog: &Catalog) -> Design {
-    LocalStorage::get::<Design>(key(catalog.id.as_str()))
-        .ok()
-        .filter(|d| d.validate(catalog).is_ok())
-        .unwrap_or_else(|| catalog.default_design())
+/// What is stored per product.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    design: Design,
+    #[serde(default)]
+    explicit: Vec<GroupKey>,
 }
 
-/// Stores `design` under its product; failures are ignored (the design then lives only in this page).
-pub fn save_design(design: &Design) {
-    let _ = LocalStorage::set(key(design.product.as_str()), design);
+/// The stored selection for `catalog`'s product brought up to date (with what that changed), else the
+/// catalog's defaults.
+pub fn restore_selection(catalog: &Catalog) -> (Selection, Vec<Change>) {
+    let product = catalog.id.as_str();
+    let stored = LocalStorage::get::<Stored>(key(product)).ok().or_else(|| {
+        LocalStorage::get::<Design>(legacy_key(product))
+            .ok()
+            .map(|design| Stored {
+                design,
+                explicit: Vec::new(),
+            })
+    });
+    match stored {
+        Some(s) => Selection::restore(catalog, &s.design, &s.explicit),
+        None => (Selection::new(catalog), Vec::new()),
+    }
+}
+
+/// Stores `selection` under its product; failures are ignored (it then lives only in this page).
+pub fn save_selection(selection: &Selection) {
+    let stored = Stored {
+        design: selection.design.clone(),
+        explicit: selection.explicit.clone(),
+    };
+    let _ = LocalStorage::set(key(selection.design.product.as_str()), &stored);
 }

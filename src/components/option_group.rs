@@ -1,7 +1,14 @@
-//! A radio group of options for one part: materials as labelled rows with their price delta, or colors as
-//! round swatches. Real `<input type=radio>`s inside a `<fieldset>`, so arrow keys, focus and screen readers
-//! work natively; the swatch look is CSS only.
+//! A radio group of options: a part's materials as labelled rows with their price delta, a part's colors as
+//! round swatches, or a product-wide choice ("Match all panels"). Real `<input type=radio>`s inside a
+//! `<fieldset>`, so arrow keys, focus and screen readers work natively; the swatch look is CSS only.
+//!
+//! An unavailable option stays a real, enabled radio (choosing it opens a fix): it is dimmed, carries a
+//! visible mark that is not color alone, and its reason is text linked with `aria-describedby`. Whether an
+//! option is available and why is decided by the caller; this component only shows it.
 
+use crate::i18n::use_i18n;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// One choice in an [`OptionGroup`].
@@ -15,6 +22,8 @@ pub struct OptionItem {
     pub detail: AttrValue,
     /// The swatch color (`#rrggbb`) for color options.
     pub swatch: Option<AttrValue>,
+    /// Why the option is unavailable (a whole sentence), `None` when it is available.
+    pub unavailable: Option<AttrValue>,
 }
 
 /// Properties of [`OptionGroup`].
@@ -35,6 +44,7 @@ pub struct OptionGroupProps {
 /// A fieldset of radios; swatches when the items carry colors.
 #[component]
 pub fn OptionGroup(props: &OptionGroupProps) -> Html {
+    let i18n = use_i18n();
     let swatches = props.items.iter().all(|i| i.swatch.is_some());
     let chosen_label = props
         .items
@@ -43,37 +53,71 @@ pub fn OptionGroup(props: &OptionGroupProps) -> Html {
         .map(|i| i.label.clone());
     let radios = props.items.iter().map(|item| {
         let id = format!("{}-{}", props.name, item.value);
+        let why_id = format!("{id}-why");
         let checked = item.value == props.selected;
         let onchange = {
             let (on_change, value) = (props.on_change.clone(), item.value.to_string());
-            Callback::from(move |_: Event| on_change.emit(value.clone()))
+            let current = format!("{}-{}", props.name, props.selected);
+            Callback::from(move |_: Event| {
+                // The state decides what is checked: put the DOM back to it first, so an option that only
+                // opens a fix (nothing applied) does not stay checked; an applied one re-renders checked.
+                if let Some(input) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&current))
+                    .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                {
+                    input.set_checked(true);
+                }
+                on_change.emit(value.clone())
+            })
         };
-        if let Some(color) = &item.swatch {
-            let title = if item.detail.is_empty() {
+        let unavailable = item.unavailable.is_some();
+        let describedby = unavailable.then(|| AttrValue::from(why_id.clone()));
+        let why = item.unavailable.as_ref().map(|reason| {
+            html! { <span id={why_id.clone()} class="visually-hidden">{ reason.clone() }</span> }
+        });
+        let class = classes!(
+            if swatches { "swatch" } else { "choice" },
+            unavailable.then_some("unavailable")
+        );
+        let body = if let Some(color) = &item.swatch {
+            let name = if item.detail.is_empty() {
                 item.label.to_string()
             } else {
                 format!("{} {}", item.label, item.detail)
             };
+            let title = match &item.unavailable {
+                Some(reason) => format!("{name} — {reason}"),
+                None => name.clone(),
+            };
             html! {
-                <label class="swatch" for={id.clone()} title={title.clone()}>
+                <label class={class} for={id.clone()} title={title}>
                     <input type="radio" id={id} name={props.name.clone()} value={item.value.clone()}
-                        {checked} {onchange} />
+                        aria-describedby={describedby} {checked} {onchange} />
                     <span class="swatch-dot" style={format!("background-color: {color}")} aria-hidden="true"></span>
-                    <span class="visually-hidden">{ title }</span>
+                    if unavailable {
+                        <span class="swatch-badge" aria-hidden="true"></span>
+                    }
+                    <span class="visually-hidden">{ name }</span>
                 </label>
             }
         } else {
             html! {
-                <label class="choice" for={id.clone()}>
+                <label class={class} for={id.clone()} title={item.unavailable.clone()}>
                     <input type="radio" id={id} name={props.name.clone()} value={item.value.clone()}
-                        {checked} {onchange} />
+                        aria-describedby={describedby} {checked} {onchange} />
                     <span class="choice-label">{ item.label.clone() }</span>
+                    if unavailable {
+                        // The description already says "Unavailable: …"; the badge is for the eye.
+                        <span class="badge" aria-hidden="true">{ i18n.t("rules.badge") }</span>
+                    }
                     if !item.detail.is_empty() {
                         <span class="choice-detail">{ item.detail.clone() }</span>
                     }
                 </label>
             }
-        }
+        };
+        html! { <>{ body }{ why }</> }
     });
     html! {
         <fieldset class={classes!("option-group", swatches.then_some("swatches"))}>

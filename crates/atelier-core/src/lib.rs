@@ -28,6 +28,7 @@ pub mod order;
 pub mod pricing;
 pub mod problem;
 pub mod rules;
+pub mod synthetic;
 
 pub use catalog::Catalog;
 pub use design::{Choice, Design, ValidDesign};

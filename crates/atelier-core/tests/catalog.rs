@@ -1,6 +1,8 @@
 //! Catalog parsing and validation at the boundary: the sample catalog is valid, and a table of broken
 //! catalogs each reports every expected problem (`code@path`), all at once.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use atelier_core::Catalog;
 use atelier_core::problem::ProblemKind;
 use serde_json::{Value, json};

@@ -1,5 +1,7 @@
 //! Designs, pricing and order checks against the sample catalog.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use atelier_core::design::Choice;
 use atelier_core::order::{ClientPrice, OrderRequest, check_order};
 use atelier_core::pricing::{PricedOption, price};

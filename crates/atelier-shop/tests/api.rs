@@ -53,8 +53,18 @@ async fn lists_and_serves_products() {
     let s = shop().await;
     let (status, body) = call(&s.router, get("/api/products")).await;
     assert_eq!(status, StatusCode::OK);
-    let first = &body[0];
-    assert_eq!(first["id"], "runner-one");
+    let ids: Vec<&str> = body
+        .as_array()
+        .map(|a| a.iter().filter_map(|p| p["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        ids.contains(&"runner-one") && ids.contains(&"bespoke-set"),
+        "{ids:?}"
+    );
+    let first = body
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == "runner-one"))
+        .expect("runner-one is listed");
     assert_eq!(first["name"]["ko"], "러너 원");
     assert_eq!(
         first["base_price"],
@@ -357,4 +367,45 @@ async fn serves_layer_files() {
         .await
         .expect("ok");
     assert_ne!(resp.status(), StatusCode::OK);
+}
+
+/// The shop applies the catalog's rules with the same code as the app, and says which rule in the
+/// shopper's language.
+#[tokio::test]
+async fn refuses_a_design_that_breaks_a_rule_naming_the_rule() {
+    let s = shop().await;
+    let req = order(|d| {
+        d.zones.get_mut(&"sole".into()).expect("sole").color = "gum".into();
+        d.zones.get_mut(&"heel".into()).expect("heel").color = "red".into();
+    });
+    for (lang, first) in [
+        (
+            "en",
+            "This design breaks the rule \"gum-sole-rubber\": Gum soles are only made in rubber.",
+        ),
+        (
+            "ko",
+            "이 디자인은 규칙 \"gum-sole-rubber\"을(를) 어깁니다: 검 밑창은 고무로만 만듭니다.",
+        ),
+    ] {
+        let request = Request::post("/api/orders")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT_LANGUAGE, lang)
+            .body(Body::from(serde_json::to_string(&req).expect("json")))
+            .expect("request");
+        let (status, body) = call(&s.router, request).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            codes(&body),
+            vec!["rule_broken@design", "rule_broken@design"],
+            "gum on foam, and red suede on the heel"
+        );
+        assert_eq!(body["error"]["problems"][0]["message"], first);
+        assert!(
+            body["error"]["problems"][1]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("suede-palette")),
+            "{body}"
+        );
+    }
 }

@@ -7,8 +7,9 @@
 //! "unavailable".
 //!
 //! Cheap before costly: the current design (valid by construction) already proves its own options; changing
-//! one group of it and checking only that group's constraints proves most of the rest; propagation and search
-//! settle what is left, and every design a search finds proves all the options in it at once.
+//! one group of it and checking only that group's constraints proves most of the rest, all options of a group
+//! in one pass ([`crate::rules::Constraint::allows`]); changing one more group proves most of what remains;
+//! propagation and search settle the rest, and every design a search finds proves all the options in it.
 
 use super::solver::Solver;
 use super::space::{Domain, GroupKey, Space};
@@ -43,37 +44,33 @@ pub fn evaluate(space: &Space, explicit: &[bool], current: &[u8]) -> Availabilit
     let mut avail: Vec<Domain> = current.iter().map(|&v| 1 << v).collect();
     let mut solver = Solver::new(space);
 
-    // The explicit choices fixed, propagated once: free groups can only take what survives.
+    // The explicit choices fixed, propagated once: free groups can only take what survives. Constraints
+    // among explicit groups alone hold already (the current design is valid), so only constraints touching a
+    // free group need revising, here and in every search below.
+    let free: Vec<usize> = (0..n).filter(|&g| !explicit[g]).collect();
     let mut base = initial.clone();
     for g in 0..n {
         if explicit[g] {
             base[g] = 1 << current[g];
         }
     }
-    if !solver.propagate(&mut base) {
+    if !solver.propagate_from(&mut base, &free) {
         // `current` is valid, so this cannot happen; answering "only what you have" keeps the app usable.
         return Availability { available: avail };
     }
 
-    // One-group changes of the current design.
-    let mut values = current.to_vec();
+    // One-group changes of the current design, every option of a group at once.
     for g in 0..n {
-        let mut rest = if explicit[g] { initial[g] } else { base[g] } & !avail[g];
-        while rest != 0 {
-            let bit = rest.trailing_zeros() as u8;
-            rest &= rest - 1;
-            values[g] = bit;
-            if space.watch[g]
-                .iter()
-                .all(|&c| space.constraints[c as usize].holds(&values))
-            {
-                avail[g] |= 1 << bit;
-            }
+        let mut ok = if explicit[g] { initial[g] } else { base[g] };
+        for &c in &space.watch[g] {
+            ok &= space.constraints[c as usize].allows(g as u16, current);
         }
-        values[g] = current[g];
+        avail[g] |= ok;
     }
 
     // Free groups: search for each option still unproven; a found design proves every option in it.
+    // Searches prefer the current design, so most end at once in a design that differs only where it must.
+    let prefer: Vec<Domain> = current.iter().map(|&v| 1 << v).collect();
     for g in 0..n {
         if explicit[g] {
             continue;
@@ -87,7 +84,13 @@ pub fn evaluate(space: &Space, explicit: &[bool], current: &[u8]) -> Availabilit
             let bit = rest & rest.wrapping_neg();
             let mut d = base.clone();
             d[g] = bit;
-            let prefer: Vec<Domain> = avail.iter().map(|a| !a).collect();
+            if let Some(found) = repair(space, &initial, current, &explicit_or(explicit, g), g, bit)
+            {
+                for f in 0..n {
+                    avail[f] |= 1 << found[f];
+                }
+                continue;
+            }
             match solver.solve_from(d, &[g], &prefer) {
                 Some(found) => {
                     for f in 0..n {
@@ -99,22 +102,50 @@ pub fn evaluate(space: &Space, explicit: &[bool], current: &[u8]) -> Availabilit
         }
     }
 
-    // Explicit groups: the context is every other explicit choice.
-    let prefer: Vec<Domain> = current.iter().map(|&v| 1 << v).collect();
+    // Explicit groups: the context is every other explicit choice. A constraint over this group and other
+    // explicit groups only is settled by the current design; what it forbids is unavailable without any
+    // search. The rest is first repaired by changing one free group; what still remains is searched from this
+    // context propagated once (free groups reopened, this group open), so each search starts from consistent
+    // domains instead of redoing that work per option.
+    let mut reopened = base.clone();
+    for &f in &free {
+        reopened[f] = initial[f];
+    }
+    let mut touched = free.clone();
     for g in 0..n {
-        if !explicit[g] || initial[g] & !avail[g] == 0 {
+        if !explicit[g] {
             continue;
         }
-        let mut others = initial.clone();
-        for f in 0..n {
-            if explicit[f] && f != g {
-                others[f] = 1 << current[f];
+        let mut rest = initial[g] & !avail[g];
+        for &c in &space.watch[g] {
+            if rest == 0 {
+                break;
+            }
+            let c = &space.constraints[c as usize];
+            if c.groups().iter().all(|&f| explicit[usize::from(f)]) {
+                rest &= c.allows(g as u16, current);
             }
         }
-        if !solver.propagate(&mut others) {
+        let mut left = rest;
+        while left != 0 {
+            let bit = left & left.wrapping_neg();
+            left &= !bit;
+            if repair(space, &initial, current, explicit, g, bit).is_some() {
+                avail[g] |= bit;
+                rest &= !bit;
+            }
+        }
+        if rest == 0 {
             continue;
         }
-        let mut rest = others[g] & !avail[g];
+        let mut others = reopened.clone();
+        others[g] = initial[g];
+        touched.truncate(free.len());
+        touched.push(g);
+        if !solver.propagate_from(&mut others, &touched) {
+            continue;
+        }
+        rest &= others[g];
         while rest != 0 {
             let bit = rest & rest.wrapping_neg();
             rest &= !bit;
@@ -126,4 +157,60 @@ pub fn evaluate(space: &Space, explicit: &[bool], current: &[u8]) -> Availabilit
         }
     }
     Availability { available: avail }
+}
+
+fn explicit_or(explicit: &[bool], g: usize) -> Vec<bool> {
+    let mut e = explicit.to_vec();
+    e[g] = true;
+    e
+}
+
+/// Proves option `bit` (a one-bit domain) of group `g` available by changing at most one other group that
+/// is not `fixed`: the common "this choice forces that one" case, settled without a search. The design it
+/// returns keeps every constraint: those on the changed group by construction, those on `g` by a check, the
+/// rest untouched.
+fn repair(
+    space: &Space,
+    initial: &[Domain],
+    current: &[u8],
+    fixed: &[bool],
+    g: usize,
+    bit: Domain,
+) -> Option<Vec<u8>> {
+    let mut values = current.to_vec();
+    values[g] = bit.trailing_zeros() as u8;
+    let holds_on_g = |values: &[u8]| {
+        space.watch[g]
+            .iter()
+            .all(|&c| space.constraints[c as usize].holds(values))
+    };
+    let broken = space.watch[g]
+        .iter()
+        .map(|&c| &space.constraints[c as usize])
+        .find(|c| !c.holds(&values));
+    let Some(broken) = broken else {
+        return Some(values);
+    };
+    let mut tried: Vec<u16> = Vec::new();
+    for f in broken.groups() {
+        let fi = usize::from(f);
+        if fi == g || fixed[fi] || tried.contains(&f) {
+            continue;
+        }
+        tried.push(f);
+        let mut ok = initial[fi];
+        for &c in &space.watch[fi] {
+            ok &= space.constraints[c as usize].allows(f, &values);
+        }
+        while ok != 0 {
+            let w = ok.trailing_zeros() as u8;
+            ok &= ok - 1;
+            values[fi] = w;
+            if holds_on_g(&values) {
+                return Some(values);
+            }
+        }
+        values[fi] = current[fi];
+    }
+    None
 }

@@ -57,7 +57,8 @@ fn guard<'a>(when: &'a [Lit], d: &[Domain]) -> Guard<'a> {
 /// The solver: a space, optionally with only some of its rules switched on, and reusable work queues.
 pub struct Solver<'s> {
     space: &'s Space,
-    enabled: Option<&'s [bool]>,
+    /// Per constraint: whether its rule is switched on.
+    on: Vec<bool>,
     queue: Vec<u32>,
     queued: Vec<bool>,
     changed: Vec<u16>,
@@ -74,23 +75,23 @@ impl<'s> Solver<'s> {
 
     /// A solver that ignores constraints of rules whose entry in `enabled` is false.
     pub fn with_rules(space: &'s Space, enabled: Option<&'s [bool]>) -> Solver<'s> {
+        let on = space
+            .constraints
+            .iter()
+            .map(|c| enabled.is_none_or(|e| e.get(c.rule()).copied().unwrap_or(true)))
+            .collect();
         Solver {
             space,
-            enabled,
+            on,
             queue: Vec::new(),
             queued: vec![false; space.constraints.len()],
             changed: Vec::new(),
         }
     }
 
-    fn on(&self, c: &Constraint) -> bool {
-        self.enabled
-            .is_none_or(|e| e.get(c.rule()).copied().unwrap_or(true))
-    }
-
     /// Narrows `d` under every constraint until nothing changes; false when some group has no option left.
     pub fn propagate(&mut self, d: &mut [Domain]) -> bool {
-        if d.iter().any(|&x| x == 0) {
+        if d.contains(&0) {
             return false;
         }
         for i in 0..self.space.constraints.len() {
@@ -101,7 +102,7 @@ impl<'s> Solver<'s> {
 
     /// Like [`Solver::propagate`], but only revisits constraints on `groups` (whose domains just shrank).
     pub fn propagate_from(&mut self, d: &mut [Domain], groups: &[usize]) -> bool {
-        if d.iter().any(|&x| x == 0) {
+        if d.contains(&0) {
             return false;
         }
         for &g in groups {
@@ -114,7 +115,7 @@ impl<'s> Solver<'s> {
 
     fn enqueue(&mut self, c: u32) {
         let i = c as usize;
-        if !self.queued[i] && self.on(&self.space.constraints[i]) {
+        if !self.queued[i] && self.on[i] {
             self.queued[i] = true;
             self.queue.push(c);
         }
@@ -151,7 +152,7 @@ impl<'s> Solver<'s> {
         if !self.propagate(&mut d) {
             return None;
         }
-        self.search(d, prefer)
+        self.greedy(&d, prefer).or_else(|| self.search(d, prefer))
     }
 
     /// Like [`Solver::solve`] for domains that were propagated before `changed` groups were narrowed.
@@ -164,7 +165,31 @@ impl<'s> Solver<'s> {
         if !self.propagate_from(&mut d, changed) {
             return None;
         }
-        self.search(d, prefer)
+        self.greedy(&d, prefer).or_else(|| self.search(d, prefer))
+    }
+
+    /// The assignment taking each group's preferred option where its domain still has it (else its first),
+    /// if that breaks no switched-on constraint. Most questions the app asks are "change one thing, keep the
+    /// rest", whose answer this finds without a search.
+    fn greedy(&self, d: &[Domain], prefer: &[Domain]) -> Option<Vec<u8>> {
+        let values: Vec<u8> = d
+            .iter()
+            .zip(prefer)
+            .map(|(&x, &p)| {
+                let want = if x & p != 0 { x & p } else { x };
+                want.trailing_zeros() as u8
+            })
+            .collect();
+        self.check(&values).then_some(values)
+    }
+
+    /// Whether a complete assignment breaks no switched-on constraint.
+    fn check(&self, values: &[u8]) -> bool {
+        self.space
+            .constraints
+            .iter()
+            .zip(&self.on)
+            .all(|(c, &on)| !on || c.holds(values))
     }
 
     /// Whether `d` has any complete assignment.
@@ -183,7 +208,10 @@ impl<'s> Solver<'s> {
             .min_by_key(|(_, x)| x.count_ones())
             .map(|(g, _)| g);
         let Some(g) = pick else {
-            return Some(d.iter().map(|x| x.trailing_zeros() as u8).collect());
+            // Every group is decided. Propagation has revised every constraint it was asked to watch; checking
+            // them all here keeps "found" exact even for constraints the caller knew to hold already.
+            let values: Vec<u8> = d.iter().map(|x| x.trailing_zeros() as u8).collect();
+            return self.check(&values).then_some(values);
         };
         let first = d[g] & prefer[g];
         for part in [first, d[g] & !first] {
