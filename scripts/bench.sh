@@ -12,7 +12,7 @@ cargo run -q --profile server -p atelier-render --example bench
 # prints its figures only when built with ATELIER_BENCH).
 cargo run -q --release -p atelier-core --example rules_bench
 ATELIER_BENCH=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test -q --release -p atelier-core --target wasm32-unknown-unknown --locked --test wasm -- \
+  cargo test --release -p atelier-core --target wasm32-unknown-unknown --locked --test wasm -- \
   --nocapture rules_bench 2>/dev/null | grep '^rules\.'
 trunk build --release >&2
 cargo build -q --profile server -p atelier-shop
