@@ -119,6 +119,27 @@ pub fn OptionGroup(props: &OptionGroupProps) -> Html {
         };
         html! { <>{ body }{ why }</> }
     });
+    // The same reasons, visible to every eye (the radios' descriptions are for screen readers): one line per
+    // reason, naming the options it rules out, so a palette rule reads once rather than once per color.
+    let mut why_lines: Vec<(String, Vec<String>)> = Vec::new();
+    for item in &props.items {
+        if let Some(reason) = &item.unavailable {
+            match why_lines.iter_mut().find(|(r, _)| r == reason.as_str()) {
+                Some((_, names)) => names.push(item.label.to_string()),
+                None => why_lines.push((reason.to_string(), vec![item.label.to_string()])),
+            }
+        }
+    }
+    let separator = i18n.t("rules.list_separator");
+    let why_list = (!why_lines.is_empty()).then(|| {
+        html! {
+            <ul class="why-list" aria-hidden="true">
+                { for why_lines.into_iter().map(|(reason, names)| html! {
+                    <li>{ i18n.f("rules.why_item", &[("options", names.join(separator)), ("reason", reason)]) }</li>
+                }) }
+            </ul>
+        }
+    });
     html! {
         <fieldset class={classes!("option-group", swatches.then_some("swatches"))}>
             <legend>
@@ -130,6 +151,7 @@ pub fn OptionGroup(props: &OptionGroupProps) -> Html {
                 }
             </legend>
             <div class="option-list">{ for radios }</div>
+            { why_list.unwrap_or_default() }
         </fieldset>
     }
 }

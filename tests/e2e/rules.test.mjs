@@ -87,6 +87,13 @@ test('an unavailable option stays a real radio and says why', async () => {
   assert.match(await page.locator(gum).evaluate((r) => r.closest('label').className), /unavailable/);
   // Available options carry no such description.
   assert.equal(await description(page, 'input[name="color-sole"][value="black"]'), null);
+  // The reason is visible too, under the group, not only to screen readers.
+  const visible = page.locator('fieldset:has(input[name="color-sole"]) .why-list li');
+  assert.equal(
+    (await visible.first().textContent()).trim(),
+    'Gum — Unavailable: Gum soles are only made in rubber. (You chose Cushion foam for the Material of the Sole.)',
+  );
+  assert.equal(await visible.first().isVisible(), true);
   await page.close();
 
   // In Korean too.
