@@ -30,6 +30,18 @@ test('the preview in the browser is byte-identical to the native render', async 
   await page.close();
 });
 
+test('the appliance set in the browser is byte-identical to the native render, in both views', async () => {
+  const { page, errors } = await openApp(env.browser, env.base, 'product=bespoke-set');
+  assert.equal(await page.evaluate(() => document.querySelector('#preview').dataset.view), 'front');
+  assert.equal(await canvasHash(page), reference['bespoke-set-default/front']);
+  const n = await renderCount(page);
+  await page.check('input[name="view"][value="closeup"]');
+  await waitForRender(page, n);
+  assert.equal(await canvasHash(page), reference['bespoke-set-default/closeup']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a color change repaints that zone and nothing else', async () => {
   const { page } = await openApp(env.browser, env.base);
   // Remember the pixels and learn the toe's coverage from its layer (blue channel = coverage).

@@ -1,5 +1,6 @@
-//! What the render tests share natively and in the browser: the sample catalog, its layer files compiled in
-//! (so the wasm test needs no server), the sample designs, and the reference hashes.
+//! What the render tests share natively and in the browser: the sample catalogs, their layer files compiled in
+//! (so the wasm test needs no server), the sample designs (each keeps its catalog's rules), and the reference
+//! hashes.
 
 #![allow(dead_code, missing_docs)]
 
@@ -9,6 +10,7 @@ use atelier_render::{Frame, ViewLayers};
 use sha2::{Digest, Sha256};
 
 pub const CATALOG: &str = include_str!("../../../../static/catalogs/runner-one.json");
+pub const BESPOKE: &str = include_str!("../../../../static/catalogs/bespoke-set.json");
 
 /// The reference hashes: `"<design>/<view>"` → SHA-256 of the RGBA bytes.
 pub const HASHES: &str = include_str!("../reference/hashes.json");
@@ -78,10 +80,70 @@ const FILES: &[(&str, &[u8])] = &[
         "products/runner-one/top/overlay.png",
         include_bytes!("../../../../static/products/runner-one/top/overlay.png"),
     ),
+    (
+        "products/bespoke-set/front/base.png",
+        include_bytes!("../../../../static/products/bespoke-set/front/base.png"),
+    ),
+    (
+        "products/bespoke-set/front/fridge-top-left.png",
+        include_bytes!("../../../../static/products/bespoke-set/front/fridge-top-left.png"),
+    ),
+    (
+        "products/bespoke-set/front/fridge-top-right.png",
+        include_bytes!("../../../../static/products/bespoke-set/front/fridge-top-right.png"),
+    ),
+    (
+        "products/bespoke-set/front/fridge-bottom-left.png",
+        include_bytes!("../../../../static/products/bespoke-set/front/fridge-bottom-left.png"),
+    ),
+    (
+        "products/bespoke-set/front/fridge-bottom-right.png",
+        include_bytes!("../../../../static/products/bespoke-set/front/fridge-bottom-right.png"),
+    ),
+    (
+        "products/bespoke-set/front/dishwasher.png",
+        include_bytes!("../../../../static/products/bespoke-set/front/dishwasher.png"),
+    ),
+    (
+        "products/bespoke-set/front/overlay.png",
+        include_bytes!("../../../../static/products/bespoke-set/front/overlay.png"),
+    ),
+    (
+        "products/bespoke-set/closeup/base.png",
+        include_bytes!("../../../../static/products/bespoke-set/closeup/base.png"),
+    ),
+    (
+        "products/bespoke-set/closeup/fridge-top-left.png",
+        include_bytes!("../../../../static/products/bespoke-set/closeup/fridge-top-left.png"),
+    ),
+    (
+        "products/bespoke-set/closeup/fridge-top-right.png",
+        include_bytes!("../../../../static/products/bespoke-set/closeup/fridge-top-right.png"),
+    ),
+    (
+        "products/bespoke-set/closeup/fridge-bottom-left.png",
+        include_bytes!("../../../../static/products/bespoke-set/closeup/fridge-bottom-left.png"),
+    ),
+    (
+        "products/bespoke-set/closeup/fridge-bottom-right.png",
+        include_bytes!("../../../../static/products/bespoke-set/closeup/fridge-bottom-right.png"),
+    ),
+    (
+        "products/bespoke-set/closeup/dishwasher.png",
+        include_bytes!("../../../../static/products/bespoke-set/closeup/dishwasher.png"),
+    ),
+    (
+        "products/bespoke-set/closeup/overlay.png",
+        include_bytes!("../../../../static/products/bespoke-set/closeup/overlay.png"),
+    ),
 ];
 
 pub fn catalog() -> Catalog {
-    Catalog::from_json(CATALOG, &|p: &str| FILES.iter().any(|(f, _)| *f == p))
+    load(CATALOG)
+}
+
+fn load(json: &str) -> Catalog {
+    Catalog::from_json(json, &|p: &str| FILES.iter().any(|(f, _)| *f == p))
         .expect("the sample catalog is valid")
 }
 
@@ -135,7 +197,7 @@ pub fn designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
             "red-patent",
             with(&[
                 ("toe", "patent", "red"),
-                ("heel", "patent", "red"),
+                ("heel", "leather", "red"),
                 ("logo", "patent", "red"),
                 ("laces", "waxed", "red"),
             ]),
@@ -143,17 +205,84 @@ pub fn designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
     ]
 }
 
+/// The appliance set's sample designs: its default (matte white), mixed finishes in glam and bright colors, and
+/// everything matched in stainless metal.
+pub fn bespoke_designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
+    let with = |matched: bool, choices: &[(&str, &str, &str)]| {
+        let mut d = catalog.default_design();
+        d.size = Some("standard".into());
+        if matched {
+            d.choices.insert("match".into(), "on".into());
+        }
+        for (zone, material, color) in choices {
+            d.zones.insert(
+                (*zone).into(),
+                Choice {
+                    material: (*material).into(),
+                    color: (*color).into(),
+                },
+            );
+        }
+        d
+    };
+    let all = |material: &str, color: &str| -> Vec<(&'static str, String, String)> {
+        [
+            "fridge-top-left",
+            "fridge-top-right",
+            "fridge-bottom-left",
+            "fridge-bottom-right",
+            "dishwasher",
+        ]
+        .iter()
+        .map(|z| (*z, material.to_owned(), color.to_owned()))
+        .collect()
+    };
+    let stainless = all("metal", "stainless");
+    let stainless: Vec<(&str, &str, &str)> = stainless
+        .iter()
+        .map(|(z, m, c)| (*z, m.as_str(), c.as_str()))
+        .collect();
+    vec![
+        ("bespoke-set-default", with(false, &[])),
+        (
+            "bespoke-set-glam-mint",
+            with(
+                false,
+                &[
+                    ("fridge-top-left", "glass", "glam-navy"),
+                    ("fridge-top-right", "glass", "glam-navy"),
+                    ("fridge-bottom-left", "matte", "mint"),
+                    ("fridge-bottom-right", "matte", "mint"),
+                    ("dishwasher", "glass", "glam-navy"),
+                ],
+            ),
+        ),
+        ("bespoke-set-stainless", with(true, &stainless)),
+    ]
+}
+
 /// Renders every sample design in every view: `("<design>/<view>", frame)`.
 pub fn render_all() -> Vec<(String, Frame)> {
-    let catalog = catalog();
     let mut out = Vec::new();
-    for view in &catalog.views {
-        let layers = ViewLayers::decode(view, file).expect("layers decode");
-        for (name, design) in designs(&catalog) {
-            let valid = design.validate(&catalog).expect("sample designs are valid");
-            let mut frame = Frame::new(layers.width(), layers.height());
-            layers.render(&valid, &mut frame);
-            out.push((format!("{name}/{}", view.id), frame));
+    let runner = catalog();
+    let bespoke = load(BESPOKE);
+    let products = [
+        (&runner, designs(&runner)),
+        (&bespoke, bespoke_designs(&bespoke)),
+    ];
+    for (catalog, designs) in products {
+        for view in &catalog.views {
+            let layers = ViewLayers::decode(view, file).expect("layers decode");
+            for (name, design) in &designs {
+                let valid = design.validate(catalog).expect("sample designs are valid");
+                assert!(
+                    atelier_core::rules::session::broken_rules(catalog, design).is_empty(),
+                    "{name} keeps the catalog's rules"
+                );
+                let mut frame = Frame::new(layers.width(), layers.height());
+                layers.render(&valid, &mut frame);
+                out.push((format!("{name}/{}", view.id), frame));
+            }
         }
     }
     out
