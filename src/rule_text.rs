@@ -21,20 +21,12 @@ pub fn unavailable_options(
     groups: &[GroupKey],
     locale: Locale,
 ) -> Reasons {
-    let space = &catalog.space;
     let mut out = Reasons::new();
     for key in groups {
-        let Some(g) = space.group(key) else { continue };
-        for option in space.groups[g].options.iter().filter(|o| !o.is_empty()) {
-            if space.bit(g, option).is_none() || availability.offers(space, key, option) {
-                continue;
-            }
-            if let Some(why) = selection.explain(catalog, key, option) {
-                out.entry(key.clone()).or_default().insert(
-                    option.clone(),
-                    unavailable(catalog, selection, &why, locale),
-                );
-            }
+        for (option, why) in selection.explain_group(catalog, availability, key) {
+            out.entry(key.clone())
+                .or_default()
+                .insert(option, unavailable(catalog, selection, &why, locale));
         }
     }
     out

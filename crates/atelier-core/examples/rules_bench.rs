@@ -32,4 +32,25 @@ fn main() {
     println!("rules.native.eval_p95_ms: {:.3} ms", pick(0.95));
     println!("rules.native.eval_max_ms: {:.3} ms", pick(1.0));
     println!("rules.native.catalog_check_ms: {validate_ms:.1} ms");
+
+    // What the app does when a zone is shown: explain every unavailable option of its two groups.
+    let mut explain: Vec<f64> = walk
+        .iter()
+        .enumerate()
+        .step_by(10)
+        .map(|(i, selection)| {
+            let available = selection.availability(&catalog);
+            let zone = i % catalog.zones.len();
+            let start = Instant::now();
+            for g in [2 * zone, 2 * zone + 1] {
+                let key = &catalog.space.groups[g].key;
+                std::hint::black_box(selection.explain_group(&catalog, &available, key));
+            }
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    explain.sort_by(f64::total_cmp);
+    let pick = |q: f64| explain[((explain.len() - 1) as f64 * q).round() as usize];
+    println!("rules.native.explain_zone_p50_ms: {:.3} ms", pick(0.5));
+    println!("rules.native.explain_zone_p95_ms: {:.3} ms", pick(0.95));
 }

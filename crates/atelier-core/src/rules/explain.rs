@@ -46,6 +46,48 @@ fn qx(
     out
 }
 
+/// What can bear on group `g` when `pinned` groups are fixed: walking out from `g` through constraints and the
+/// groups that are not pinned, the pinned groups met on the way and every constraint crossed.
+///
+/// Only these matter for whether an option of `g` is possible. Any solution for them joins the current design
+/// (which takes every other constraint) into a whole valid design, since no constraint links the two parts
+/// except through pinned groups, which both agree on. So conflicts and the rules behind them can be looked
+/// for among these alone.
+fn reach(space: &Space, g: usize, pinned: &[bool]) -> (Vec<usize>, Vec<bool>) {
+    let mut seen = vec![false; space.groups.len()];
+    let mut crossed = vec![false; space.constraints.len()];
+    let mut met = Vec::new();
+    let mut stack = vec![g];
+    seen[g] = true;
+    while let Some(x) = stack.pop() {
+        for &c in &space.watch[x] {
+            if std::mem::replace(&mut crossed[c as usize], true) {
+                continue;
+            }
+            for f in space.constraints[c as usize].groups() {
+                let f = usize::from(f);
+                if std::mem::replace(&mut seen[f], true) {
+                    continue;
+                }
+                if pinned[f] {
+                    met.push(f);
+                } else {
+                    stack.push(f);
+                }
+            }
+        }
+    }
+    (met, crossed)
+}
+
+fn mask(n: usize, set: &[usize]) -> Vec<bool> {
+    let mut m = vec![false; n];
+    for &i in set {
+        m[i] = true;
+    }
+    m
+}
+
 /// Domains with each `(group, bit)` in `fixed` pinned and, for `choices`, each listed group pinned to its
 /// value in `values`.
 pub fn pinned(space: &Space, values: &[u8], choices: &[usize], fixed: (usize, u8)) -> Vec<Domain> {
@@ -65,9 +107,18 @@ pub fn conflicting_choices(
     choices: &[usize],
     (g, bit): (usize, u8),
 ) -> Vec<usize> {
+    let (met, _) = reach(space, g, &mask(space.groups.len(), choices));
+    let items: Vec<usize> = choices
+        .iter()
+        .copied()
+        .filter(|c| met.contains(c))
+        .collect();
     let mut solver = Solver::new(space);
-    quickxplain(&[], choices, &mut |set| {
-        solver.satisfiable(&pinned(space, values, set, (g, bit)))
+    let near = near(values);
+    quickxplain(&[], &items, &mut |set| {
+        solver
+            .solve(&pinned(space, values, set, (g, bit)), &near)
+            .is_some()
     })
 }
 
@@ -81,16 +132,127 @@ pub fn conflicting_rules(
     (g, bit): (usize, u8),
 ) -> Vec<usize> {
     let d = pinned(space, values, choices, (g, bit));
-    let rules: Vec<usize> = (0..rule_count).collect();
+    let near = near(values);
+    let (_, crossed) = reach(space, g, &mask(space.groups.len(), choices));
+    let mut rules: Vec<usize> = space
+        .constraints
+        .iter()
+        .zip(&crossed)
+        .filter(|(_, on)| **on)
+        .map(|(c, _)| c.rule())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
     let mut rules_found = quickxplain(&[], &rules, &mut |set| {
         let mut on = vec![false; rule_count];
         for &r in set {
             on[r] = true;
         }
-        Solver::with_rules(space, Some(&on)).satisfiable(&d)
+        Solver::with_rules(space, Some(&on))
+            .solve(&d, &near)
+            .is_some()
     });
     rules_found.sort_unstable();
     rules_found
+}
+
+/// Both answers for an unavailable option `bit` of group `g`: a minimal set of the shopper's `choices` it
+/// conflicts with, and a minimal set of rules (of `rule_count`) that rule it out given those choices.
+///
+/// Most unavailable options are ruled out by one constraint between the option and the shopper's own choices
+/// alone. When there is one, its choices are a small conflict to minimize and its rule a one-rule candidate,
+/// which spares the searches over every choice and every rule that the general path asks (the answers are the
+/// same kind: minimal, checked by the solver).
+pub fn conflict(
+    space: &Space,
+    rule_count: usize,
+    values: &[u8],
+    choices: &[usize],
+    (g, bit): (usize, u8),
+) -> (Vec<usize>, Vec<usize>) {
+    let direct = space.watch[g]
+        .iter()
+        .map(|&c| &space.constraints[c as usize])
+        .find(|c| {
+            c.groups()
+                .iter()
+                .all(|&f| usize::from(f) == g || choices.contains(&usize::from(f)))
+                && c.allows(g as u16, values) >> bit & 1 == 0
+        });
+    let Some(direct) = direct else {
+        let found = conflicting_choices(space, values, choices, (g, bit));
+        let rules = conflicting_rules(space, rule_count, values, &found, (g, bit));
+        return (found, rules);
+    };
+    let mut small: Vec<usize> = direct
+        .groups()
+        .iter()
+        .map(|&f| usize::from(f))
+        .filter(|&f| f != g)
+        .collect();
+    small.sort_unstable();
+    small.dedup();
+    let found = conflicting_choices(space, values, &small, (g, bit));
+    let mut on = vec![false; rule_count];
+    if let Some(slot) = on.get_mut(direct.rule()) {
+        *slot = true;
+    }
+    let d = pinned(space, values, &found, (g, bit));
+    let rules = if Solver::with_rules(space, Some(&on))
+        .solve(&d, &near(values))
+        .is_none()
+    {
+        vec![direct.rule()]
+    } else {
+        conflicting_rules(space, rule_count, values, &found, (g, bit))
+    };
+    (found, rules)
+}
+
+/// Whether `choices` and `rules` (an answer of [`conflict`] for another option of the same group) are also a
+/// minimal answer for option `bit` of group `g`: they rule it out, and no choice or rule among them can be
+/// dropped. A few solver questions instead of a fresh search over every choice and rule; options of one group
+/// are often ruled out by the same rule and the same choices (a palette, a matching panel).
+pub fn confirms(
+    space: &Space,
+    rule_count: usize,
+    values: &[u8],
+    (choices, rules): (&[usize], &[usize]),
+    (g, bit): (usize, u8),
+) -> bool {
+    let near = near(values);
+    let mut on = mask(rule_count, rules);
+    let d = pinned(space, values, choices, (g, bit));
+    if Solver::with_rules(space, Some(&on))
+        .solve(&d, &near)
+        .is_some()
+    {
+        return false;
+    }
+    let mut solver = Solver::new(space);
+    for skip in 0..choices.len() {
+        let rest: Vec<usize> = (0..choices.len())
+            .filter(|&i| i != skip)
+            .map(|i| choices[i])
+            .collect();
+        if solver
+            .solve(&pinned(space, values, &rest, (g, bit)), &near)
+            .is_none()
+        {
+            return false;
+        }
+    }
+    for &r in rules {
+        on[r] = false;
+        let still_conflicts = Solver::with_rules(space, Some(&on))
+            .solve(&d, &near)
+            .is_none();
+        on[r] = true;
+        if still_conflicts {
+            return false;
+        }
+    }
+    true
 }
 
 /// A smallest set of `choices` (listed oldest first) to give up so that option `bit` of group `g` becomes
@@ -124,6 +286,12 @@ pub fn min_correction(
         }
         conflicts.push(conflict);
     }
+}
+
+/// The current design as preferences: most questions asked here are answered by a design close to it, which
+/// the solver then finds without searching.
+fn near(values: &[u8]) -> Vec<Domain> {
+    values.iter().map(|&v| 1 << v).collect()
 }
 
 /// A smallest set hitting every conflict, preferring recent elements (later in `order`).

@@ -8,7 +8,7 @@
 //! option available, no sequence of choices reaches a dead end.
 
 use super::availability::{Availability, evaluate};
-use super::explain::{conflicting_choices, conflicting_rules, min_correction};
+use super::explain::{confirms, conflict, min_correction};
 use super::solver::Solver;
 use super::space::{Domain, GroupKey, Space};
 use crate::catalog::Catalog;
@@ -132,13 +132,32 @@ pub fn broken_rules(catalog: &Catalog, design: &Design) -> Vec<usize> {
 }
 
 /// A valid assignment keeping `pinned` groups at their `prefer` value and as many others as the search finds.
-fn resolve(space: &Space, prefer: &[u8], pinned: &[usize]) -> Option<Vec<u8>> {
+/// A group that must move anyway goes to its catalog default where that keeps the design valid (a suede heel
+/// that cannot stay red becomes the catalog's navy, not the palette's first color).
+fn resolve(catalog: &Catalog, prefer: &[u8], pinned: &[usize]) -> Option<Vec<u8>> {
+    let space = &catalog.space;
     let mut d = space.initial();
     for &g in pinned {
         d[g] = 1 << prefer[g];
     }
     let want: Vec<Domain> = prefer.iter().map(|&v| 1 << v).collect();
-    Solver::new(space).solve(&d, &want)
+    let mut after = Solver::new(space).solve(&d, &want)?;
+    if let Some(defaults) = values(catalog, &catalog.default_design()) {
+        for g in 0..after.len() {
+            if after[g] == prefer[g] || after[g] == defaults[g] || pinned.contains(&g) {
+                continue;
+            }
+            let moved = after[g];
+            after[g] = defaults[g];
+            let fine = space.watch[g]
+                .iter()
+                .all(|&c| space.constraints[c as usize].holds(&after));
+            if !fine {
+                after[g] = moved;
+            }
+        }
+    }
+    Some(after)
 }
 
 fn changes(space: &Space, before: &[u8], after: &[u8], except: Option<usize>) -> Vec<Change> {
@@ -207,7 +226,7 @@ impl Selection {
             }
         }
         loop {
-            if let Some(after) = resolve(space, &before, &pinned) {
+            if let Some(after) = resolve(catalog, &before, &pinned) {
                 let selection = Selection {
                     design: design_with(catalog, &design, &after),
                     explicit: pinned
@@ -270,7 +289,7 @@ impl Selection {
         wanted[g] = bit;
         let mut pinned = others.clone();
         pinned.push(g);
-        if let Some(after) = resolve(space, &wanted, &pinned) {
+        if let Some(after) = resolve(catalog, &wanted, &pinned) {
             let mut because: Vec<usize> = space.broken(&wanted).map(|c| c.rule()).collect();
             because.sort_unstable();
             because.dedup();
@@ -283,13 +302,12 @@ impl Selection {
         let Some(give_up) = min_correction(space, &current, &others, (g, bit)) else {
             return Outcome::Unknown;
         };
-        let conflict = conflicting_choices(space, &current, &others, (g, bit));
-        let rules = conflicting_rules(space, catalog.rules.len(), &current, &conflict, (g, bit));
+        let (_, rules) = conflict(space, catalog.rules.len(), &current, &others, (g, bit));
         let pinned: Vec<usize> = pinned
             .into_iter()
             .filter(|f| !give_up.contains(f))
             .collect();
-        let Some(after) = resolve(space, &wanted, &pinned) else {
+        let Some(after) = resolve(catalog, &wanted, &pinned) else {
             return Outcome::Unknown;
         };
         Outcome::Conflict(Fix {
@@ -313,6 +331,58 @@ impl Selection {
         }
     }
 
+    /// Why each unavailable option of group `key` is unavailable, in option order: what the app shows for the
+    /// part on screen. Answers found for one option are tried on the next before searching afresh.
+    pub fn explain_group(
+        &self,
+        catalog: &Catalog,
+        availability: &Availability,
+        key: &GroupKey,
+    ) -> Vec<(String, Explanation)> {
+        let space = &catalog.space;
+        let (Some(g), Some(current)) = (space.group(key), values(catalog, &self.design)) else {
+            return Vec::new();
+        };
+        let others: Vec<usize> = self.pinned(space).into_iter().filter(|&f| f != g).collect();
+        let group = &space.groups[g];
+        let mut found: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        let mut out = Vec::new();
+        for bit in 0..group.options.len() as u8 {
+            if group.domain >> bit & 1 == 0 || availability.is_available(g, bit) {
+                continue;
+            }
+            let rules = catalog.rules.len();
+            let known = found.iter().find(|(c, r)| {
+                confirms(
+                    space,
+                    rules,
+                    &current,
+                    (c.as_slice(), r.as_slice()),
+                    (g, bit),
+                )
+            });
+            let (choices, rules) = match known {
+                Some(answer) => answer.clone(),
+                None => {
+                    let answer = conflict(space, rules, &current, &others, (g, bit));
+                    found.push(answer.clone());
+                    answer
+                }
+            };
+            out.push((
+                group.options[usize::from(bit)].clone(),
+                Explanation {
+                    rules,
+                    choices: choices
+                        .iter()
+                        .map(|&f| space.groups[f].key.clone())
+                        .collect(),
+                },
+            ));
+        }
+        out
+    }
+
     /// Why `option` of group `key` is unavailable; `None` if it is available or unknown.
     pub fn explain(&self, catalog: &Catalog, key: &GroupKey, option: &str) -> Option<Explanation> {
         let space = &catalog.space;
@@ -328,8 +398,7 @@ impl Selection {
         if Solver::new(space).satisfiable(&d) {
             return None;
         }
-        let choices = conflicting_choices(space, &current, &others, (g, bit));
-        let rules = conflicting_rules(space, catalog.rules.len(), &current, &choices, (g, bit));
+        let (choices, rules) = conflict(space, catalog.rules.len(), &current, &others, (g, bit));
         Some(Explanation {
             rules,
             choices: choices
