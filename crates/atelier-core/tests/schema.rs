@@ -71,8 +71,8 @@ fn the_schema_rejects_what_validation_rejects() {
     }
 }
 
-/// The `choices` and `rules` of the format's issue-4 examples, with Runner One's zones and options. Schema-side
-/// only: the validator's agreement comes with the validator.
+/// The `choices` and `rules` of the format's examples, with Runner One's zones and options (the sample's own
+/// rules replaced), valid for both the schema and the validator.
 fn with_choices_and_rules() -> Value {
     let mut v: Value = serde_json::from_str(SAMPLE).expect("sample parses");
     v["choices"] = json!([
@@ -92,9 +92,9 @@ fn with_choices_and_rules() -> Value {
           "requires": { "if": { "*.material": ["suede"] },
                         "then": { "*.color": ["navy", "black", "tan", "sand"] } } },
         { "id": "pink-only-leather",
-          "only_with": { "if": { "*.color": ["pink"] }, "then": { "*.material": ["leather"] } } },
+          "only_with": { "if": { "*.color": ["pink"] }, "then": { "*.material": ["leather", "cotton"] } } },
         { "id": "no-pink-wax", "excludes": [ { "laces.material": ["waxed"] }, { "laces.color": ["pink"] } ] },
-        { "id": "match-finish", "equal": ["*.material"], "when": { "match": ["on"] } },
+        { "id": "match-finish", "equal": ["toe.material", "quarter.material"], "when": { "match": ["on"] } },
         { "id": "match-color", "equal": ["toe.color", "heel.color"], "when": { "match": ["on"] } },
         { "id": "patent-max-2", "at_most": { "count": 2, "of": { "*.material": ["patent"] } } }
     ]);
@@ -103,7 +103,12 @@ fn with_choices_and_rules() -> Value {
 
 #[test]
 fn the_schema_accepts_choices_and_rules() {
-    assert!(schema_accepts(&with_choices_and_rules()));
+    let v = with_choices_and_rules();
+    assert!(schema_accepts(&v));
+    let json = v.to_string();
+    if let Err(ps) = atelier_core::Catalog::from_json(&json, &|_: &str| true) {
+        panic!("validation refused the example: {ps:?}");
+    }
 }
 
 #[test]
@@ -175,5 +180,10 @@ fn the_schema_rejects_malformed_choices_and_rules() {
         let mut v = with_choices_and_rules();
         edit(&mut v);
         assert!(!schema_accepts(&v), "the schema accepted: {name}");
+        let json = v.to_string();
+        assert!(
+            atelier_core::Catalog::from_json(&json, &|_: &str| true).is_err(),
+            "validation accepted: {name}"
+        );
     }
 }
