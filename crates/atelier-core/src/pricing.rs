@@ -1,5 +1,6 @@
-//! The price of a design: the base price plus each zone's material and color deltas and each choice's delta, with a breakdown the app
-//! shows and the shop stores. The shop never trusts a client's price; it calls [`price`] itself.
+//! The price of a design: the base price plus each zone's material and color deltas and each choice's delta,
+//! with a breakdown the app shows and the shop stores. The shop never trusts a client's price; it calls
+//! [`price`] itself.
 
 use crate::design::ValidDesign;
 use crate::id::{ChoiceId, ColorId, MaterialId, OptionId, ZoneId};

@@ -323,13 +323,19 @@ pub fn validate(
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
-    let currency_or_default = currency.unwrap_or(Currency::Krw);
+    // Without problems the currency was read; the rules below need the palettes priced in it.
+    let Some(currency_read) = currency else {
+        return Err(vec![CatalogProblem::new(
+            "",
+            K::MissingField { field: "currency" },
+        )]);
+    };
     let materials: Vec<Material> = materials
         .into_iter()
         .map(|(id, name, price, gloss)| Material {
             id,
             name,
-            price: Money::new(price, currency_or_default),
+            price: Money::new(price, currency_read),
             gloss,
         })
         .collect();
@@ -339,7 +345,7 @@ pub fn validate(
             id,
             name,
             swatch,
-            price: Money::new(price, currency_or_default),
+            price: Money::new(price, currency_read),
         })
         .collect();
     let choices: Vec<ChoiceGroup> = choices
@@ -352,7 +358,7 @@ pub fn validate(
                 .map(|(id, name, price)| ChoiceOption {
                     id,
                     name,
-                    price: Money::new(price, currency_or_default),
+                    price: Money::new(price, currency_read),
                 })
                 .collect(),
             default,
