@@ -35,6 +35,8 @@ pub struct AppState {
     pub catalogs: Arc<catalogs::Catalogs>,
     /// Order storage.
     pub store: store::Store,
+    /// Retailer origins allowed to embed the configurator (see [`config::Config::embed_origins`]).
+    pub embed_origins: Arc<[String]>,
 }
 
 /// Where the router serves files from.

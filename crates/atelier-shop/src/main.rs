@@ -49,6 +49,7 @@ async fn serve() -> Result<()> {
     let state = AppState {
         catalogs: Arc::new(catalogs),
         store,
+        embed_origins: config.embed_origins.clone().into(),
     };
     let dirs = Dirs {
         static_dir: config.static_dir.clone(),

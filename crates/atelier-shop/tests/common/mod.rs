@@ -35,6 +35,7 @@ pub async fn shop_at(dir: TempDir, db_url: String) -> TestShop {
     let state = AppState {
         catalogs: Arc::new(catalogs),
         store,
+        embed_origins: vec!["http://127.0.0.2:9000".to_owned()].into(),
     };
     let dirs = Dirs {
         static_dir: static_dir(),
