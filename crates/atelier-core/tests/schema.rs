@@ -62,13 +62,18 @@ fn the_schema_rejects_what_validation_rejects() {
     for (name, edit) in cases {
         let mut v = sample.clone();
         edit(&mut v);
-        assert!(!schema_accepts(&v), "the schema accepted: {name}");
-        let json = v.to_string();
-        assert!(
-            atelier_core::Catalog::from_json(&json, &|_: &str| true).is_err(),
-            "validation accepted: {name}"
-        );
+        assert_both_reject(name, &v);
     }
+}
+
+/// Both the schema and the validator refuse `catalog`.
+fn assert_both_reject(name: &str, catalog: &Value) {
+    assert!(!schema_accepts(catalog), "the schema accepted: {name}");
+    let json = catalog.to_string();
+    assert!(
+        atelier_core::Catalog::from_json(&json, &|_: &str| true).is_err(),
+        "validation accepted: {name}"
+    );
 }
 
 /// The `choices` and `rules` of the format's examples, with Runner One's zones and options (the sample's own
@@ -179,11 +184,6 @@ fn the_schema_rejects_malformed_choices_and_rules() {
     for (name, edit) in cases {
         let mut v = with_choices_and_rules();
         edit(&mut v);
-        assert!(!schema_accepts(&v), "the schema accepted: {name}");
-        let json = v.to_string();
-        assert!(
-            atelier_core::Catalog::from_json(&json, &|_: &str| true).is_err(),
-            "validation accepted: {name}"
-        );
+        assert_both_reject(name, &v);
     }
 }

@@ -154,22 +154,25 @@ pub fn file(path: &str) -> Option<Vec<u8>> {
         .map(|(_, b)| b.to_vec())
 }
 
+/// The catalog's default design in `size` with `(zone, material, color)` choices applied.
+fn design(catalog: &Catalog, size: &str, choices: &[(&str, &str, &str)]) -> Design {
+    let mut d = catalog.default_design();
+    d.size = Some(size.into());
+    for (zone, material, color) in choices {
+        d.zones.insert(
+            (*zone).into(),
+            Choice {
+                material: (*material).into(),
+                color: (*color).into(),
+            },
+        );
+    }
+    d
+}
+
 /// The sample designs: the default and three that stress light, dark and glossy paints.
 pub fn designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
-    let with = |choices: &[(&str, &str, &str)]| {
-        let mut d = catalog.default_design();
-        d.size = Some("260".into());
-        for (zone, material, color) in choices {
-            d.zones.insert(
-                (*zone).into(),
-                Choice {
-                    material: (*material).into(),
-                    color: (*color).into(),
-                },
-            );
-        }
-        d
-    };
+    let with = |choices: &[(&str, &str, &str)]| design(catalog, "260", choices);
     vec![
         ("default", with(&[])),
         (
@@ -209,19 +212,9 @@ pub fn designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
 /// everything matched in stainless metal.
 pub fn bespoke_designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
     let with = |matched: bool, choices: &[(&str, &str, &str)]| {
-        let mut d = catalog.default_design();
-        d.size = Some("standard".into());
+        let mut d = design(catalog, "standard", choices);
         if matched {
             d.choices.insert("match".into(), "on".into());
-        }
-        for (zone, material, color) in choices {
-            d.zones.insert(
-                (*zone).into(),
-                Choice {
-                    material: (*material).into(),
-                    color: (*color).into(),
-                },
-            );
         }
         d
     };
