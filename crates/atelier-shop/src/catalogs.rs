@@ -14,6 +14,15 @@ pub struct Loaded {
     pub catalog: Catalog,
     /// The file's text, served as-is to the app (which validates it again with the same code).
     pub json: Arc<str>,
+    /// Lowercase hex SHA-256 of the file's bytes as loaded, named in every order spec (`catalog_sha256`) so a
+    /// retailer knows exactly which catalog an order was checked against.
+    pub sha256: String,
+}
+
+/// Lowercase hex SHA-256 of a catalog file's bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    hex::encode(sha2::Sha256::digest(bytes))
 }
 
 /// Every product the shop sells, by id.
@@ -52,6 +61,7 @@ impl Catalogs {
                         id,
                         Loaded {
                             catalog,
+                            sha256: sha256_hex(json.as_bytes()),
                             json: json.into(),
                         },
                     );

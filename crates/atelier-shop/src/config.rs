@@ -7,6 +7,10 @@
 //! | `ATELIER_STATIC_DIR` | `static` | catalogs (`catalogs/*.json`) and their layer files |
 //! | `ATELIER_APP_DIR` | `dist` | the built browser app (trunk output) |
 //! | `ATELIER_EMBED_ORIGINS` | (none) | retailer origins allowed to embed the configurator, comma-separated (`https://shop.example,http://127.0.0.2:9000`) |
+//! | `ATELIER_WEBHOOK_URL` | (none) | where accepted orders are POSTed, signed; without it they are recorded, not sent |
+//! | `ATELIER_WEBHOOK_SECRET` | (none) | the HMAC key shared with the retailer, at least 16 bytes; required with a URL |
+//! | `ATELIER_WEBHOOK_RETRY_BASE_MS` | `1000` | delay after the first failed delivery, doubling after each further one |
+//! | `ATELIER_WEBHOOK_RETRY_CAP_MS` | `600000` | the longest delay between delivery attempts (10 minutes) |
 
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
@@ -25,6 +29,8 @@ pub struct Config {
     pub app_dir: PathBuf,
     /// Origins (`scheme://host[:port]`) allowed to embed the configurator and call the API from a browser.
     pub embed_origins: Vec<String>,
+    /// The retailer webhook, if `ATELIER_WEBHOOK_URL` is set.
+    pub webhook: Option<crate::webhook::Settings>,
 }
 
 /// Parses `ATELIER_EMBED_ORIGINS`: comma-separated origins, each `http(s)://host[:port]` with nothing after,
@@ -72,13 +78,113 @@ impl Config {
                 .unwrap_or_else(|| "dist".into())
                 .into(),
             embed_origins: parse_origins(&var("ATELIER_EMBED_ORIGINS").unwrap_or_default())?,
+            webhook: parse_webhook(&var)?,
         })
     }
 }
 
+/// Reads the `ATELIER_WEBHOOK_*` variables: `None` without a URL; a URL without a secret is an error (an
+/// unsigned order would be worthless to the retailer).
+pub fn parse_webhook(
+    var: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<crate::webhook::Settings>> {
+    let Some(url) = var("ATELIER_WEBHOOK_URL").filter(|u| !u.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let url: reqwest::Url = url
+        .trim()
+        .parse()
+        .with_context(|| format!("ATELIER_WEBHOOK_URL={url:?} is not a URL"))?;
+    anyhow::ensure!(
+        matches!(url.scheme(), "https" | "http"),
+        "ATELIER_WEBHOOK_URL must be an http:// or https:// URL"
+    );
+    let secret = var("ATELIER_WEBHOOK_SECRET").unwrap_or_default();
+    anyhow::ensure!(
+        secret.len() >= 16,
+        "ATELIER_WEBHOOK_SECRET must be set (at least 16 bytes) when ATELIER_WEBHOOK_URL is"
+    );
+    let millis = |name: &str, default: std::time::Duration| -> Result<std::time::Duration> {
+        match var(name) {
+            None => Ok(default),
+            Some(v) => v
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|&ms| ms > 0)
+                .map(std::time::Duration::from_millis)
+                .with_context(|| format!("{name}={v:?} is not a positive number of milliseconds")),
+        }
+    };
+    let mut settings = crate::webhook::Settings::new(url, secret.into_bytes());
+    settings.retry_base = millis("ATELIER_WEBHOOK_RETRY_BASE_MS", settings.retry_base)?;
+    settings.retry_cap = millis("ATELIER_WEBHOOK_RETRY_CAP_MS", settings.retry_cap)?;
+    Ok(Some(settings))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_origins;
+    use super::{parse_origins, parse_webhook};
+    use std::time::Duration;
+
+    #[test]
+    fn webhook_settings() {
+        let vars = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert!(parse_webhook(&vars(&[])).expect("no URL is fine").is_none());
+        assert!(
+            parse_webhook(&vars(&[(
+                "ATELIER_WEBHOOK_SECRET",
+                "whsec_0123456789abcdef"
+            )]))
+            .expect("a secret alone sends nothing")
+            .is_none()
+        );
+        let s = parse_webhook(&vars(&[
+            ("ATELIER_WEBHOOK_URL", "https://retailer.example/atelier"),
+            ("ATELIER_WEBHOOK_SECRET", "whsec_0123456789abcdef"),
+            ("ATELIER_WEBHOOK_RETRY_BASE_MS", "250"),
+        ]))
+        .expect("valid")
+        .expect("configured");
+        assert_eq!(s.url.as_str(), "https://retailer.example/atelier");
+        assert_eq!(s.secret.0, b"whsec_0123456789abcdef");
+        assert_eq!(s.retry_base, Duration::from_millis(250));
+        assert_eq!(s.retry_cap, Duration::from_secs(600));
+        for bad in [
+            &[("ATELIER_WEBHOOK_URL", "https://retailer.example/")][..],
+            &[
+                ("ATELIER_WEBHOOK_URL", "https://retailer.example/"),
+                ("ATELIER_WEBHOOK_SECRET", "short"),
+            ],
+            &[
+                ("ATELIER_WEBHOOK_URL", "retailer.example"),
+                ("ATELIER_WEBHOOK_SECRET", "whsec_0123456789abcdef"),
+            ],
+            &[
+                ("ATELIER_WEBHOOK_URL", "ftp://retailer.example/"),
+                ("ATELIER_WEBHOOK_SECRET", "whsec_0123456789abcdef"),
+            ],
+            &[
+                ("ATELIER_WEBHOOK_URL", "https://retailer.example/"),
+                ("ATELIER_WEBHOOK_SECRET", "whsec_0123456789abcdef"),
+                ("ATELIER_WEBHOOK_RETRY_BASE_MS", "soon"),
+            ],
+            &[
+                ("ATELIER_WEBHOOK_URL", "https://retailer.example/"),
+                ("ATELIER_WEBHOOK_SECRET", "whsec_0123456789abcdef"),
+                ("ATELIER_WEBHOOK_RETRY_CAP_MS", "0"),
+            ],
+        ] {
+            assert!(parse_webhook(&vars(bad)).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn embed_origins() {

@@ -4,7 +4,8 @@
 //!
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with `oneshot` and no socket;
 //! `main.rs` only reads the [`config::Config`] and serves. The same binary checks catalog files for retailers
-//! ([`catalog_check`]).
+//! ([`catalog_check`]). Every accepted order is also signed and delivered to the retailer's webhook
+//! ([`spec`], [`signature`], [`webhook`]).
 
 pub mod catalog_check;
 pub mod catalogs;
@@ -15,7 +16,10 @@ pub mod locale;
 pub mod locate;
 pub mod order_id;
 pub mod routes;
+pub mod signature;
+pub mod spec;
 pub mod store;
+pub mod webhook;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

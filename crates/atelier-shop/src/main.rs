@@ -1,10 +1,10 @@
 //! The `atelier-shop` binary. With no arguments: read the config, load and check the catalogs, open the
-//! database, serve until Ctrl-C or SIGTERM. `atelier-shop catalog check FILE...` checks catalog files instead
-//! (see `atelier_shop::catalog_check`).
+//! database, start the webhook worker if a webhook is configured, serve until Ctrl-C or SIGTERM.
+//! `atelier-shop catalog check FILE...` checks catalog files instead (see `atelier_shop::catalog_check`).
 
 use anyhow::{Context, Result};
 use atelier_shop::{
-    AppState, Dirs, app, catalog_check, catalogs::Catalogs, config::Config, store::Store,
+    AppState, Dirs, app, catalog_check, catalogs::Catalogs, config::Config, store::Store, webhook,
 };
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -46,6 +46,14 @@ async fn serve() -> Result<()> {
     let config = Config::from_vars(|k| std::env::var(k).ok())?;
     let catalogs = Catalogs::load(&config.static_dir)?;
     let store = Store::connect(&config.database_url).await?;
+    // Orders are recorded for delivery either way; only a configured webhook sends them (pending ones too).
+    let worker = match config.webhook.clone() {
+        Some(settings) => Some(webhook::spawn(store.clone(), settings)?),
+        None => {
+            tracing::info!("no ATELIER_WEBHOOK_URL: accepted orders are recorded, not sent");
+            None
+        }
+    };
     let state = AppState {
         catalogs: Arc::new(catalogs),
         store,
@@ -65,6 +73,9 @@ async fn serve() -> Result<()> {
     axum::serve(listener, app(state, &dirs))
         .with_graceful_shutdown(shutdown())
         .await?;
+    if let Some(worker) = worker {
+        worker.shutdown().await;
+    }
     Ok(())
 }
 

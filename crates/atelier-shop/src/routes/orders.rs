@@ -2,12 +2,14 @@
 //!
 //! The shop never trusts the client: the design is validated and priced by `atelier_core::order::check_order`,
 //! the same code the app ran, and the client's price must equal the shop's. A repeated submission id returns
-//! the order stored the first time, so retrying a submit never creates a second order.
+//! the order stored the first time, so retrying a submit never creates a second order (nor a second
+//! delivery to the retailer: the order spec and its outbox row are written once, with the order).
 
 use crate::AppState;
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::order_id::{is_order_id, new_order_id};
+use crate::spec;
 use crate::store::{InsertError, NewOrder, StoredOrder};
 use atelier_core::order::{OrderRequest, check_order};
 use axum::Json;
@@ -16,6 +18,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
+use std::time::SystemTime;
 
 /// What the shop answers to an accepted order, and returns for a stored one.
 #[derive(Serialize)]
@@ -26,6 +29,8 @@ pub struct OrderView {
     breakdown: Value,
     request: Value,
     created_at: String,
+    /// The signed order spec (see [`crate::spec`]); `null` for orders stored before specs existed.
+    spec: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -49,6 +54,7 @@ impl OrderView {
                 currency: o.currency,
             },
             created_at: o.created_at,
+            spec: o.spec.as_deref().map(parse).transpose()?,
         })
     }
 }
@@ -62,11 +68,10 @@ pub async fn create(
         text,
     }: JsonBody<OrderRequest>,
 ) -> Result<Response, ApiError> {
-    let catalog = state
-        .catalogs
-        .get(request.design.product.as_str())
-        .map(|l| &l.catalog);
-    let checked = check_order(&request, catalog).map_err(ApiError::InvalidOrder)?;
+    let loaded = state.catalogs.get(request.design.product.as_str());
+    let checked =
+        check_order(&request, loaded.map(|l| &l.catalog)).map_err(ApiError::InvalidOrder)?;
+    let catalog_sha256 = loaded.map(|l| l.sha256.as_str()).unwrap_or_default();
 
     if let Some(submission) = &request.submission
         && let Some(existing) = state.store.by_submission(submission).await?
@@ -78,6 +83,16 @@ pub async fn create(
     // 40 random bits make a clash rare; a few retries make it practically impossible to fail.
     for _ in 0..5 {
         let id = new_order_id().map_err(|e| ApiError::Internal(format!("randomness: {e}")))?;
+        let created_at = spec::timestamp(SystemTime::now());
+        let spec = spec::build(&spec::SpecInput {
+            order: &id,
+            created_at: &created_at,
+            catalog_sha256,
+            design: &request.design,
+            price: &checked.price,
+        })
+        .map_err(|e| ApiError::Internal(format!("spec serialization: {e}")))?;
+        let spec = spec::canonical(&spec);
         let new = NewOrder {
             id: &id,
             submission: request.submission.as_deref(),
@@ -86,6 +101,8 @@ pub async fn create(
             amount: checked.price.total.amount,
             currency: checked.price.total.currency.code(),
             breakdown: &breakdown,
+            created_at: &created_at,
+            spec: &spec,
         };
         match state.store.insert(&new).await {
             Ok(()) => {

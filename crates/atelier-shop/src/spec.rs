@@ -1,0 +1,179 @@
+//! The order spec: the canonical description of an accepted order that the shop signs and hands to the
+//! retailer (see [`crate::signature`] and [`crate::webhook`]), and returns as `"spec"` from
+//! `GET /api/orders/{id}`.
+//!
+//! It is built once, when the order is accepted, and stored as canonical bytes next to the order, so what the
+//! retailer receives never changes afterwards (a catalog edited later does not rewrite an old order's
+//! `catalog_sha256`). Personal text and preview proof hashes come with later issues; until then `text` is
+//! `null` and `proofs` is `{}`.
+//!
+//! ```json
+//! {"catalog_sha256":"9f2c…","created_at":"2026-11-23T09:30:00.000Z",
+//!  "design":{"choices":{},"size":"265","zones":{"toe":{"color":"navy","material":"suede"}}},
+//!  "order":"ATL-7K3M-9QX2","price":{"breakdown":{…},"total":{"amount":159000,"currency":"KRW"}},
+//!  "product":"runner-one","proofs":{},"spec_format":1,"text":null}
+//! ```
+
+use atelier_core::design::Design;
+use atelier_core::pricing::PriceBreakdown;
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The spec format version this shop writes.
+pub const SPEC_FORMAT: u32 = 1;
+
+/// What an order spec is made of.
+pub struct SpecInput<'a> {
+    /// Public order number.
+    pub order: &'a str,
+    /// When the shop accepted it ([`timestamp`]).
+    pub created_at: &'a str,
+    /// Hex SHA-256 of the product's catalog file as the shop loaded it.
+    pub catalog_sha256: &'a str,
+    /// The checked design.
+    pub design: &'a Design,
+    /// The shop's own price.
+    pub price: &'a PriceBreakdown,
+}
+
+/// The spec as a JSON value (serialize it with [`canonical`]).
+pub fn build(input: &SpecInput<'_>) -> Result<Value, serde_json::Error> {
+    let d = input.design;
+    Ok(json!({
+        "spec_format": SPEC_FORMAT,
+        "order": input.order,
+        "created_at": input.created_at,
+        "product": d.product,
+        "catalog_sha256": input.catalog_sha256,
+        "design": {
+            "size": d.size,
+            "zones": serde_json::to_value(&d.zones)?,
+            // Always present (empty for products without choice groups) so a receiver need not branch.
+            "choices": serde_json::to_value(&d.choices)?,
+        },
+        "text": null,
+        "price": {
+            "breakdown": serde_json::to_value(input.price)?,
+            "total": serde_json::to_value(input.price.total)?,
+        },
+        "proofs": {},
+    }))
+}
+
+/// Canonical bytes: compact JSON (no whitespace) with every object's keys sorted by their UTF-8 bytes, so the
+/// same spec always gives the same bytes and the same signature.
+///
+/// serde_json's default `Map` is a `BTreeMap`, so `serde_json::to_string(&value)` already sorts keys. But the
+/// `preserve_order` feature turns it into insertion order, and Cargo unifies features across the whole build:
+/// any dependency enabling it would silently change signed bytes. So keys are sorted here explicitly, and a
+/// test checks the result.
+pub fn canonical(value: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            out.push('{');
+            for (i, (key, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                write_canonical(v, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        // Scalars: serde_json's compact form (strings escaped, integers as written).
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+/// `t` as the shop writes timestamps: UTC, RFC 3339 with milliseconds (`2026-11-23T09:30:00.000Z`), the same
+/// shape SQLite's `strftime('%Y-%m-%dT%H:%M:%fZ')` gives.
+pub fn timestamp(t: SystemTime) -> String {
+    let since = t.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let secs = since.as_secs();
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    let (y, m, d) = civil_from_days(days);
+    let mut s = String::with_capacity(24);
+    let _ = write!(
+        s,
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60,
+        since.subsec_millis()
+    );
+    s
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day); Howard Hinnant's `civil_from_days`.
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + u64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn canonical_sorts_keys_at_every_depth_and_has_no_whitespace() {
+        // Built by parsing text in a non-sorted order, so the test also fails if the map keeps insertion order
+        // and `canonical` stops sorting.
+        let value: Value = serde_json::from_str(
+            r#"{ "zeta": 1, "alpha": { "y": [ {"b": 2, "a": 1} ], "x": "a \"q\" é" },
+                 "Beta": null, "_": true, "10": -3 }"#,
+        )
+        .expect("json");
+        assert_eq!(
+            canonical(&value),
+            r#"{"10":-3,"Beta":null,"_":true,"alpha":{"x":"a \"q\" é","y":[{"a":1,"b":2}]},"zeta":1}"#
+        );
+        assert_eq!(canonical(&json!([])), "[]");
+        assert_eq!(canonical(&json!({})), "{}");
+        // Canonical JSON is stable: parse and write again, same bytes.
+        let text = canonical(&value);
+        let again: Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(canonical(&again), text);
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc_with_millis() {
+        for (secs, millis, expect) in [
+            (0, 0, "1970-01-01T00:00:00.000Z"),
+            (951_782_400, 5, "2000-02-29T00:00:00.005Z"),
+            (1_795_426_200, 999, "2026-11-23T09:30:00.999Z"),
+            (4_107_542_399, 0, "2100-02-28T23:59:59.000Z"),
+        ] {
+            let t = UNIX_EPOCH + Duration::from_secs(secs) + Duration::from_millis(millis);
+            assert_eq!(timestamp(t), expect);
+        }
+    }
+}
