@@ -1,15 +1,16 @@
 //! The app: owns the screen [`State`], runs its app-wide side effects (loading the product, keeping the
-//! selection in storage, the page's `lang` and title, the undo/redo keyboard shortcuts), works out once per
+//! selection in storage, the page's `lang` and title, the undo/redo keyboard shortcuts, the messages to and
+//! from a host page when embedded), works out once per
 //! change which options the rules leave available, and frames the page: header, language switch, and either
 //! the loading state or the [`configurator`](crate::configurator) (preview on the left, options on the right,
 //! stacked on phones).
 
-use crate::api;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::loading::Loading;
 use crate::configurator::configurator;
 use crate::i18n::{I18n, initial_locale};
 use crate::state::{Action, CatalogHandle, CatalogLoad, State};
+use crate::{api, embed};
 use crate::{rule_text, storage, url};
 use atelier_core::Locale;
 use atelier_core::rules::{GroupKey, Selection};
@@ -54,6 +55,9 @@ pub fn App() -> Html {
             storage::save_selection(selection);
         }
     });
+
+    // Inside a retailer's page: events out, commands in (a no-op unless embedded in an allowed origin).
+    embed::use_embed(&state);
 
     // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, anywhere on the page except while typing.
     {

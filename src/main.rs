@@ -1,15 +1,16 @@
 //! Atelier's browser app: the product configurator shoppers use, built with Yew and compiled to WebAssembly.
 //!
 //! This file only mounts [`app::App`]. The screen's state is in [`state`], talking to the shop in [`api`],
-//! loading and caching artwork in [`artwork`], the language in [`i18n`], and the parts of the screen in
-//! [`components`]. Products, prices and pixels come from the `atelier-core` and `atelier-render` crates, the
-//! same code the shop runs.
+//! loading and caching artwork in [`artwork`], the language in [`i18n`], talking to a retailer's page that
+//! embeds the app in [`embed`], and the parts of the screen in [`components`]. Products, prices and pixels
+//! come from the `atelier-core` and `atelier-render` crates, the same code the shop runs.
 
 mod api;
 mod app;
 mod artwork;
 mod components;
 mod configurator;
+mod embed;
 mod i18n;
 mod rule_text;
 mod state;

@@ -185,6 +185,10 @@ pub enum Action {
     SubmitFailed(OrderError),
     /// Start a new design from the catalog's defaults (keeping the size).
     Reset,
+    /// Load a design from outside (the host page of an embedded configurator): brought up to date with the
+    /// catalog by [`Selection::restore`], so it cannot break a rule, as one undo step. A design of another
+    /// product is ignored.
+    LoadDesign(Design),
 }
 
 impl State {
@@ -365,6 +369,17 @@ impl Reducible for State {
                 }
                 s.submit = SubmitStatus::Idle;
                 s.submission = None;
+            }
+            Action::LoadDesign(design) => {
+                let Some(catalog) = s.catalog().cloned() else {
+                    return self;
+                };
+                if design.product != catalog.id {
+                    return self;
+                }
+                let (selection, changes) = Selection::restore(&catalog, &design, &[]);
+                s.apply(selection);
+                s.notice = (!changes.is_empty()).then_some(Notice::Restored(changes));
             }
         }
         Rc::new(s)
@@ -611,6 +626,45 @@ mod tests {
         let s = choose(ready(), "toe.color", "red").reduce(Action::SetSize(Some("250".into())));
         let s = s.reduce(Action::Undo);
         assert_eq!(s.design().size.as_ref().map(SizeId::as_str), Some("250"));
+    }
+
+    #[test]
+    fn a_loaded_design_is_restored_within_the_rules_as_one_step() {
+        let s = ready();
+        let before = s.selection.clone();
+        let catalog = s.catalog().cloned().expect("loaded");
+        let mut design = catalog.default_design();
+        design
+            .zones
+            .get_mut(&ZoneId::from("toe"))
+            .expect("toe")
+            .color = "red".into();
+        // Gum needs rubber: a host cannot smuggle in a design the rules forbid.
+        design
+            .zones
+            .get_mut(&ZoneId::from("sole"))
+            .expect("sole")
+            .color = "gum".into();
+        design
+            .zones
+            .get_mut(&ZoneId::from("sole"))
+            .expect("sole")
+            .material = "foam".into();
+        let s = s.reduce(Action::LoadDesign(design));
+        assert_eq!(s.design().zones[&ZoneId::from("toe")].color.as_str(), "red");
+        assert!(s.design().validate(&catalog).is_ok(), "{:?}", s.design());
+        assert!(matches!(s.notice, Some(Notice::Restored(_))));
+        assert_eq!(s.reduce(Action::Undo).selection, before);
+    }
+
+    #[test]
+    fn a_loaded_design_of_another_product_changes_nothing() {
+        let s = ready();
+        let other = load(include_str!("../static/catalogs/bespoke-set.json"));
+        let design = other.catalog().expect("loaded").default_design();
+        let after = s.clone().reduce(Action::LoadDesign(design));
+        assert_eq!(after.selection, s.selection);
+        assert!(after.undo.is_empty());
     }
 
     #[test]

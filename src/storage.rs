@@ -4,7 +4,8 @@
 //! A stored selection is only a suggestion: [`Selection::restore`] brings it up to date with the catalog as it
 //! is today (a retailer may have dropped a color or added a rule since) and reports what it had to change.
 //! Designs stored by earlier versions (`atelier.design.<product>`, a bare design) are still read. Storage may
-//! be unavailable (private mode, quota); then selections are simply not kept.
+//! be unavailable (private mode, quota, or a third-party frame whose browser blocks third-party storage, as
+//! Chrome's incognito and Safari do for an embedded configurator); then selections are simply not kept.
 
 use atelier_core::rules::{Change, GroupKey, Selection};
 use atelier_core::{Catalog, Design};
@@ -27,9 +28,18 @@ struct Stored {
     explicit: Vec<GroupKey>,
 }
 
+/// Whether `localStorage` can be used at all: reading `window.localStorage` throws where storage is blocked,
+/// and gloo-storage panics on that, so every use asks first.
+fn available() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+}
+
 /// The stored selection for `catalog`'s product brought up to date (with what that changed), else the
 /// catalog's defaults.
 pub fn restore_selection(catalog: &Catalog) -> (Selection, Vec<Change>) {
+    if !available() {
+        return (Selection::new(catalog), Vec::new());
+    }
     let product = catalog.id.as_str();
     let stored = LocalStorage::get::<Stored>(key(product)).ok().or_else(|| {
         LocalStorage::get::<Design>(legacy_key(product))
@@ -47,6 +57,9 @@ pub fn restore_selection(catalog: &Catalog) -> (Selection, Vec<Change>) {
 
 /// Stores `selection` under its product; failures are ignored (it then lives only in this page).
 pub fn save_selection(selection: &Selection) {
+    if !available() {
+        return;
+    }
     let stored = Stored {
         design: selection.design.clone(),
         explicit: selection.explicit.clone(),

@@ -34,11 +34,13 @@ async function waitForHttp(url, child, ms = 30000) {
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
-export async function start() {
+/// `env`: extra environment for the shop (e.g. `ATELIER_EMBED_ORIGINS`).
+export async function start({ env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const bin = process.env.SHOP_BIN ?? join(ROOT, 'target/debug/atelier-shop');
+  const bin = process.env.SHOP_BIN
+    ?? join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/atelier-shop');
   const shop = spawn(bin, [], {
     cwd: ROOT,
     env: {
@@ -48,6 +50,7 @@ export async function start() {
       ATELIER_STATIC_DIR: join(ROOT, 'static'),
       ATELIER_APP_DIR: process.env.APP_DIR ?? join(ROOT, 'dist'),
       RUST_LOG: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

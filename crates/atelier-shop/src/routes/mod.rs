@@ -1,5 +1,6 @@
 //! The `/api` routes, one resource family per file, and the JSON 404 for anything else under `/api`.
 
+mod embed;
 mod orders;
 mod products;
 
@@ -15,5 +16,6 @@ pub fn router() -> Router<AppState> {
         .route("/products/{id}", get(products::one))
         .route("/orders", post(orders::create))
         .route("/orders/{id}", get(orders::one))
+        .route("/embed/origins", get(embed::origins))
         .fallback(|| async { ApiError::NotFound })
 }
