@@ -14,15 +14,17 @@ pub mod error;
 pub mod json;
 pub mod locale;
 pub mod locate;
+pub mod openapi;
 pub mod order_id;
 pub mod routes;
+pub mod security;
 pub mod signature;
 pub mod spec;
 pub mod store;
 pub mod webhook;
 
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::{Extension, Router};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -56,15 +58,21 @@ pub struct Dirs {
 pub fn app(state: AppState, dirs: &Dirs) -> Router {
     // Layer order: the body limit must wrap the API so oversized bodies fail before buffering; error
     // localization sits outside the routes so it also sees fallback and rejection errors; panics are caught
-    // outermost so even a bug answers with JSON rather than a dropped connection.
-    let api = routes::router()
+    // outermost so even a bug answers with JSON rather than a dropped connection; the security headers wrap
+    // even that, so every response carries them. CORS is the API's alone: files and the app get no grant.
+    let (api, api_doc) = routes::router().split_for_parts();
+    let doc = openapi::assemble(api_doc).to_json().unwrap_or_default();
+    let embed_origins = state.embed_origins.clone();
+    let api = api
+        .layer(Extension(routes::docs::OpenApiJson(doc.into())))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(security::api_cors(&embed_origins))
         .with_state(state);
-    Router::new()
+    let router = Router::new()
         .nest("/api", api)
         .nest_service("/static", ServeDir::new(&dirs.static_dir))
         .fallback_service(ServeDir::new(&dirs.app_dir))
         .layer(axum::middleware::from_fn(locale::localize_errors))
-        .layer(CatchPanicLayer::custom(error::panic_response))
-        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::custom(error::panic_response));
+    security::with_headers(router, &embed_origins, &dirs.app_dir).layer(TraceLayer::new_for_http())
 }

@@ -9,14 +9,23 @@ use crate::AppState;
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// The allow-list as the app reads it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct EmbedOrigins {
+    /// Exact origins (`scheme://host[:port]`) allowed to embed the configurator.
+    #[schema(example = json!(["https://shop.example"]))]
     origins: Vec<String>,
 }
 
 /// The configured embed origins, exactly as configured (browsers compare origins as exact strings).
+#[utoipa::path(
+    get,
+    path = "/embed/origins",
+    tag = "embed",
+    responses((status = 200, description = "The retailer origins allowed to embed the configurator", body = EmbedOrigins))
+)]
 pub async fn origins(State(state): State<AppState>) -> Json<EmbedOrigins> {
     Json(EmbedOrigins {
         origins: state.embed_origins.to_vec(),

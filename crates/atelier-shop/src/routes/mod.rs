@@ -1,21 +1,29 @@
 //! The `/api` routes, one resource family per file, and the JSON 404 for anything else under `/api`.
+//!
+//! Every route is registered with `routes!`, which takes its path and method from the handler's
+//! `#[utoipa::path]` and documents it in the OpenAPI document at the same time: the router and the document
+//! cannot disagree. Register nothing here with plain `.route(...)` (the OpenAPI test rejects it).
 
+pub mod docs;
 mod embed;
 mod orders;
 mod products;
 
 use crate::AppState;
 use crate::error::ApiError;
-use axum::Router;
-use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-/// The API router (mounted at `/api`).
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/products", get(products::list))
-        .route("/products/{id}", get(products::one))
-        .route("/orders", post(orders::create))
-        .route("/orders/{id}", get(orders::one))
-        .route("/embed/origins", get(embed::origins))
+/// The API router (mounted at `/api`) together with its operations' OpenAPI paths.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(products::list))
+        .routes(routes!(products::one))
+        .routes(routes!(orders::create))
+        .routes(routes!(orders::one))
+        .routes(routes!(docs::openapi_json))
+        .routes(routes!(docs::page))
+        .routes(routes!(docs::script))
+        .routes(routes!(embed::origins))
         .fallback(|| async { ApiError::NotFound })
 }

@@ -8,6 +8,7 @@
 use crate::AppState;
 use crate::error::ApiError;
 use crate::json::JsonBody;
+use crate::openapi::schemas;
 use crate::order_id::{is_order_id, new_order_id};
 use crate::spec;
 use crate::store::{InsertError, NewOrder, StoredOrder};
@@ -21,13 +22,26 @@ use serde_json::Value;
 use std::time::SystemTime;
 
 /// What the shop answers to an accepted order, and returns for a stored one.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Order)]
 pub struct OrderView {
+    /// Order number: `ATL-` and two groups of four Crockford base-32 characters.
+    #[schema(example = "ATL-7K3M-9QX2")]
     id: String,
+    /// Product id.
+    #[schema(example = "runner-one")]
     product: String,
+    /// The total the shop computed.
+    #[schema(value_type = schemas::Money)]
     price: PriceView,
+    /// How the shop priced it.
+    #[schema(value_type = schemas::PriceBreakdown)]
     breakdown: Value,
+    /// The request exactly as submitted.
+    #[schema(value_type = schemas::OrderRequest)]
     request: Value,
+    /// When the shop accepted it, UTC, RFC 3339 with milliseconds.
+    #[schema(example = "2026-05-01T09:30:00.123Z")]
     created_at: String,
     /// The signed order spec (see [`crate::spec`]); `null` for orders stored before specs existed.
     spec: Option<Value>,
@@ -61,6 +75,26 @@ impl OrderView {
 
 /// Accepts an order: 201 with the order (and `Location`), or 200 with the earlier order for a repeated
 /// submission id.
+#[utoipa::path(
+    post,
+    path = "/orders",
+    tag = "orders",
+    params(("Accept-Language" = Option<String>, Header, description = "Language of error messages: `en` or `ko`")),
+    request_body(content = schemas::OrderRequest, content_type = "application/json",
+        description = "The design and the price the shopper saw; the shop checks and prices it itself"),
+    responses(
+        (status = 201, description = "Accepted and stored", body = OrderView,
+            headers(("Location" = String, description = "`/api/orders/{id}`"))),
+        (status = 200, description = "This submission id was accepted before: the same order", body = OrderView),
+        (status = 400, description = "Not JSON of this shape (`malformed_json`)", body = schemas::ErrorResponse),
+        (status = 409, description = "Submission id reused for a different order (`submission_conflict`)",
+            body = schemas::ErrorResponse),
+        (status = 413, description = "Body over 64 KiB (`body_too_large`)", body = schemas::ErrorResponse),
+        (status = 415, description = "No JSON `Content-Type` (`unsupported_media_type`)", body = schemas::ErrorResponse),
+        (status = 422, description = "The design or price fails the shop's checks (`invalid_order`, every problem \
+            listed)", body = schemas::ErrorResponse),
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
     JsonBody {
@@ -148,6 +182,19 @@ fn repeat(existing: StoredOrder, request: &OrderRequest) -> Result<Response, Api
 }
 
 /// A stored order.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}",
+    tag = "orders",
+    params(
+        ("id" = String, Path, description = "Order number", example = "ATL-7K3M-9QX2"),
+        ("Accept-Language" = Option<String>, Header, description = "Language of error messages: `en` or `ko`"),
+    ),
+    responses(
+        (status = 200, description = "The order", body = OrderView),
+        (status = 404, description = "No such order (`order_not_found`)", body = schemas::ErrorResponse),
+    )
+)]
 pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -1,0 +1,201 @@
+//! Schemas for the JSON bodies whose Rust types live in `atelier-core`: shop-side mirrors that exist only to
+//! describe them in the OpenAPI document.
+//!
+//! The core stays free of `utoipa` (it is compiled into the browser's wasm bundle, where every dependency
+//! costs bytes), so its types cannot derive `ToSchema`. Each mirror names the core type it describes; the
+//! OpenAPI tests check that real requests and responses validate against these schemas, so a drift fails a test.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+
+/// A text in every language the shop speaks (`atelier_core::Localized`).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct Localized {
+    /// English.
+    #[schema(example = "Runner One")]
+    en: String,
+    /// Korean.
+    #[schema(example = "러너 원")]
+    ko: String,
+}
+
+/// An amount of money in integer minor units with its currency (`atelier_core::Money`): never a float.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct Money {
+    /// Minor units (won for KRW, cents for USD and EUR, yen for JPY); negative only for discounts.
+    #[schema(example = 139000)]
+    amount: i64,
+    /// ISO 4217 code.
+    currency: Currency,
+}
+
+/// The currencies the shop prices in (`atelier_core::Currency`).
+#[derive(ToSchema)]
+#[allow(dead_code, clippy::upper_case_acronyms)]
+pub enum Currency {
+    /// South Korean won (no minor unit).
+    KRW,
+    /// US dollar.
+    USD,
+    /// Euro.
+    EUR,
+    /// Japanese yen (no minor unit).
+    JPY,
+}
+
+/// A submitted order (`atelier_core::order::OrderRequest`). Unknown fields are refused (400).
+#[derive(ToSchema, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct OrderRequest {
+    /// Order format version; this shop reads `1`.
+    #[schema(example = 1, minimum = 0)]
+    format: u32,
+    /// The shopper's design.
+    design: Design,
+    /// The price the shopper was shown. The shop prices the design itself and refuses the order (422,
+    /// `price_mismatch`) if this differs.
+    price: ClientPrice,
+    /// A client-chosen id for this submission, 16–64 of `[A-Za-z0-9-]`: sending the same order again with it
+    /// returns the first order (200) instead of creating a second; a different order with it is a 409.
+    #[schema(required = false, example = "b6f1c2d4-1111-4a2b-9c3d-000000000001")]
+    submission: Option<String>,
+}
+
+/// A price as the client states it (`atelier_core::order::ClientPrice`); an unknown currency is a 422 problem,
+/// not a 400, so it is any string here.
+#[derive(ToSchema, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct ClientPrice {
+    /// Minor units.
+    #[schema(example = 139000)]
+    amount: i64,
+    /// ISO 4217 code, e.g. `KRW`.
+    #[schema(example = "KRW")]
+    currency: String,
+}
+
+/// A design (`atelier_core::Design`): a product, a size and a material and color per zone, all ids from the
+/// product's catalog (`GET /api/products/{id}`).
+#[derive(ToSchema, Deserialize)]
+#[allow(dead_code)]
+pub struct Design {
+    /// Product id.
+    #[schema(example = "runner-one")]
+    product: String,
+    /// Size id; `null` until the shopper picks one (an order without a size is refused).
+    #[schema(example = "265")]
+    size: Option<String>,
+    /// The choice per zone id; every zone of the product must be present.
+    zones: BTreeMap<String, Choice>,
+    /// The option id per product-wide choice group id (absent for products without any).
+    #[schema(required = false)]
+    choices: Option<BTreeMap<String, String>>,
+}
+
+/// The material and color chosen for one zone (`atelier_core::design::Choice`).
+#[derive(ToSchema, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct Choice {
+    /// Material id.
+    #[schema(example = "suede")]
+    material: String,
+    /// Color id.
+    #[schema(example = "navy")]
+    color: String,
+}
+
+/// How the shop priced a design (`atelier_core::pricing::PriceBreakdown`): base plus surcharges equals total.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct PriceBreakdown {
+    /// The product's base price.
+    base: Money,
+    /// One line per non-zero surcharge, in zone order.
+    lines: Vec<PriceLine>,
+    /// Base plus every line.
+    total: Money,
+}
+
+/// One surcharge (`atelier_core::pricing::PriceLine`).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct PriceLine {
+    /// The zone, for a material or color line.
+    #[schema(required = false)]
+    zone: Option<String>,
+    /// The choice group, for a choice option line.
+    #[schema(required = false)]
+    choice: Option<String>,
+    /// What costs extra.
+    option: PricedOption,
+    /// The surcharge.
+    amount: Money,
+}
+
+/// Which option a price line is for (`atelier_core::pricing::PricedOption`).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct PricedOption {
+    /// `material`, `color` or `option`.
+    kind: PricedOptionKind,
+    /// The material, color or option id.
+    #[schema(example = "suede")]
+    id: String,
+}
+
+/// The kind of a priced option.
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum PricedOptionKind {
+    /// A zone's material.
+    Material,
+    /// A zone's color.
+    Color,
+    /// An option of a choice group.
+    Option,
+}
+
+/// One problem with the input (`atelier_core::problem::ProblemReport`).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct Problem {
+    /// Machine-readable code, stable across releases.
+    #[schema(example = "unknown_size")]
+    code: String,
+    /// Where in the input, e.g. `design.zones.toe.color`.
+    #[schema(example = "design.size")]
+    path: String,
+    /// The message in the request's language (`Accept-Language`: `en` or `ko`).
+    message: String,
+}
+
+/// Every error the API answers: `{"error": {...}}` (see `crate::error::ApiError`).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ErrorResponse {
+    /// What went wrong.
+    error: ErrorDetail,
+}
+
+/// The error itself.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ErrorDetail {
+    /// Machine-readable: `malformed_json`, `body_too_large`, `unsupported_media_type`, `not_found`,
+    /// `method_not_allowed`, `product_not_found`, `order_not_found`, `invalid_order`, `submission_conflict`,
+    /// `internal`.
+    #[schema(example = "invalid_order")]
+    code: String,
+    /// A sentence in the request's language.
+    message: String,
+    /// Every problem found, for `invalid_order` (absent otherwise).
+    #[schema(required = false)]
+    problems: Option<Vec<Problem>>,
+}
