@@ -151,6 +151,30 @@ test('the page hears ready, change and submitted in order, with the order the sh
   await page.close();
 });
 
+test('the loader ignores messages that are not from its frame, from the shop, in shape', async () => {
+  const { page, frame } = await openDemo(env.browser);
+  await events(page); // ready
+  const forged = { atelier: 1, type: 'change', detail: { product: 'forged', price: { amount: 1, currency: 'KRW' } } };
+  // From the page itself (wrong source and origin), and from the frame with a wrong version or shape.
+  await page.evaluate((m) => window.postMessage(m, '*'), forged);
+  await frame.evaluate((m) => {
+    window.parent.postMessage({ ...m, atelier: 2 }, '*');
+    window.parent.postMessage({ atelier: 1, type: 'change', detail: 'not an object' }, '*');
+    window.parent.postMessage({ atelier: 1, detail: {} }, '*');
+  }, forged);
+  // A real change afterwards: messages from one sender arrive in order, so once it is heard the forged ones
+  // have been seen (and dropped).
+  await frame.check('input[name="zone"][value="toe"]');
+  await frame.check('input[name="material-toe"][value="suede"]');
+  await page.waitForFunction(() => window.atelierEvents.length >= 2);
+  await page.waitForTimeout(200);
+  const all = await events(page);
+  assert.deepEqual(all.map((e) => e.type), ['atelier:ready', 'atelier:change']);
+  assert.equal(all[1].detail.product, 'runner-one');
+  assert.equal(all[1].detail.design.zones.toe.material, 'suede');
+  await page.close();
+});
+
 test('the frame cannot reach the page, and the page’s CSS cannot reach the widget', async () => {
   const { page, frame } = await openDemo(env.browser);
   assert.equal(await frame.evaluate(() => {
