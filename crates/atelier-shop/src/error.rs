@@ -4,6 +4,7 @@
 //! logged and never sent. Bodies are `{"error": {"code", "message", "problems": [...]}}` with messages from the
 //! core's message catalogs in the request's language (see [`crate::locale::localize_errors`]).
 
+use crate::swatch_request::SwatchProblem;
 use atelier_core::order::OrderProblem;
 use atelier_core::problem::ProblemReport;
 use atelier_core::{Locale, messages};
@@ -40,7 +41,13 @@ pub enum ApiError {
     /// The order failed the core's checks.
     #[error("invalid order")]
     InvalidOrder(Vec<OrderProblem>),
-    /// A submission id already used for a different order.
+    /// The swatch request failed the shop's checks.
+    #[error("invalid swatch request")]
+    InvalidSwatchRequest(Vec<SwatchProblem>),
+    /// No such swatch request.
+    #[error("swatch request {0} not found")]
+    SwatchRequestNotFound(String),
+    /// A submission id already used for a different order (or swatch request).
     #[error("submission id reused for a different order")]
     SubmissionConflict,
     /// A fault on the shop's side, described for the log only.
@@ -74,11 +81,14 @@ impl ApiError {
             ApiError::MalformedJson(_) => StatusCode::BAD_REQUEST,
             ApiError::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::NotFound | ApiError::ProductNotFound(_) | ApiError::OrderNotFound(_) => {
-                StatusCode::NOT_FOUND
-            }
+            ApiError::NotFound
+            | ApiError::ProductNotFound(_)
+            | ApiError::OrderNotFound(_)
+            | ApiError::SwatchRequestNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::InvalidOrder(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::InvalidOrder(_) | ApiError::InvalidSwatchRequest(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::SubmissionConflict => StatusCode::CONFLICT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -94,6 +104,8 @@ impl ApiError {
             ApiError::ProductNotFound(_) => "product_not_found",
             ApiError::OrderNotFound(_) => "order_not_found",
             ApiError::InvalidOrder(_) => "invalid_order",
+            ApiError::InvalidSwatchRequest(_) => "swatch_request_invalid",
+            ApiError::SwatchRequestNotFound(_) => "swatch_request_not_found",
             ApiError::SubmissionConflict => "submission_conflict",
             ApiError::Internal(_) => "internal",
         }
@@ -106,10 +118,12 @@ impl ApiError {
             ApiError::BodyTooLarge => vec![("limit", crate::BODY_LIMIT.to_string())],
             ApiError::ProductNotFound(p) => vec![("product", p.clone())],
             ApiError::OrderNotFound(o) => vec![("order", o.clone())],
+            ApiError::SwatchRequestNotFound(r) => vec![("request", r.clone())],
             _ => vec![],
         };
         let problems = match self {
             ApiError::InvalidOrder(ps) => ps.iter().map(|p| p.report(locale)).collect(),
+            ApiError::InvalidSwatchRequest(ps) => ps.iter().map(|p| p.report(locale)).collect(),
             _ => Vec::new(),
         };
         let message = messages::format(locale, &format!("error.{}", self.code()), &args);

@@ -5,7 +5,8 @@
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with `oneshot` and no socket;
 //! `main.rs` only reads the [`config::Config`] and serves. The same binary checks catalog files for retailers
 //! ([`catalog_check`]). Every accepted order is also signed and delivered to the retailer's webhook
-//! ([`spec`], [`signature`], [`webhook`]).
+//! ([`spec`], [`signature`], [`webhook`]). Shoppers can also ask for physical color swatches
+//! ([`swatch_request`]), recorded with their contact details, which the API never serves back.
 
 pub mod catalog_check;
 pub mod catalogs;
@@ -21,6 +22,7 @@ pub mod security;
 pub mod signature;
 pub mod spec;
 pub mod store;
+pub mod swatch_request;
 pub mod webhook;
 
 use axum::extract::DefaultBodyLimit;

@@ -23,6 +23,8 @@ use utoipa::OpenApi;
     tags(
         (name = "products", description = "The products on sale and their catalogs"),
         (name = "orders", description = "Submitting and reading orders"),
+        (name = "swatches", description = "Requests for physical color swatches (screens and cameras shift \
+            colors). The shopper's contact details are stored, never served back"),
         (name = "docs", description = "This document and its page"),
         (name = "files", description = "Files served as they are: catalogs, layers and the app"),
     )

@@ -1,4 +1,5 @@
-//! Public order numbers: `ATL-` and eight Crockford base-32 characters (`ATL-7K3M-9QX2`).
+//! Public order numbers: `ATL-` and eight Crockford base-32 characters (`ATL-7K3M-9QX2`); swatch requests are
+//! numbered the same way with `SWR-` (`SWR-4D2F-8HQ1`).
 //!
 //! Random rather than sequential so one shopper cannot guess another's order, and from an alphabet without
 //! I, L, O and U so the number can be read out on the phone without mix-ups.
@@ -7,6 +8,26 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// A fresh random order number.
 pub fn new_order_id() -> Result<String, getrandom::Error> {
+    new_id("ATL")
+}
+
+/// Whether `s` has the shape of an order number (checked before touching the database).
+pub fn is_order_id(s: &str) -> bool {
+    has_shape("ATL", s)
+}
+
+/// A fresh random swatch request number.
+pub fn new_swatch_request_id() -> Result<String, getrandom::Error> {
+    new_id("SWR")
+}
+
+/// Whether `s` has the shape of a swatch request number.
+pub fn is_swatch_request_id(s: &str) -> bool {
+    has_shape("SWR", s)
+}
+
+/// `prefix`, a dash and two groups of four random characters (40 bits).
+fn new_id(prefix: &str) -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 5];
     getrandom::fill(&mut bytes)?;
     let bits = bytes.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
@@ -15,17 +36,18 @@ pub fn new_order_id() -> Result<String, getrandom::Error> {
         .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
         .collect();
     Ok(format!(
-        "ATL-{}-{}",
+        "{prefix}-{}-{}",
         chars[..4].iter().collect::<String>(),
         chars[4..].iter().collect::<String>()
     ))
 }
 
-/// Whether `s` has the shape of an order number (checked before touching the database).
-pub fn is_order_id(s: &str) -> bool {
+/// Whether `s` is `prefix` (three letters), a dash and two dash-separated groups of four from the alphabet.
+fn has_shape(prefix: &str, s: &str) -> bool {
     let b = s.as_bytes();
     s.len() == 13
-        && s.starts_with("ATL-")
+        && s.starts_with(prefix)
+        && b[3] == b'-'
         && b[8] == b'-'
         && b.iter()
             .enumerate()
@@ -42,6 +64,12 @@ mod tests {
         let b = new_order_id().expect("randomness");
         assert!(is_order_id(&a), "{a}");
         assert_ne!(a, b);
+        let swr = new_swatch_request_id().expect("randomness");
+        assert!(
+            is_swatch_request_id(&swr) && swr.starts_with("SWR-"),
+            "{swr}"
+        );
+        assert!(!is_order_id(&swr) && !is_swatch_request_id(&a));
         for bad in [
             "",
             "ATL-",

@@ -1,4 +1,4 @@
-//! Order storage: the only module that contains SQL.
+//! Order and swatch request storage: the only module that contains SQL.
 //!
 //! SQLite through sqlx by default (the file is created and migrated on start). WAL with `synchronous=FULL`,
 //! so an order the shop has acknowledged survives a crash or power loss.
@@ -69,6 +69,45 @@ pub struct NewOrder<'a> {
     pub spec: &'a str,
 }
 
+/// A swatch request as stored.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct StoredSwatchRequest {
+    /// Public number (`SWR-XXXX-XXXX`).
+    pub id: String,
+    /// The client's submission id.
+    pub submission: String,
+    /// Product id.
+    pub product: String,
+    /// Color ids (a JSON array).
+    pub colors: String,
+    /// The shopper's contact details (JSON, see [`crate::swatch_request::ValidContact`]). Personal data.
+    pub contact: String,
+    /// The language to write to the shopper in.
+    pub locale: String,
+    /// `received` (the only status so far).
+    pub status: String,
+    /// When the shop stored it (UTC, RFC 3339).
+    pub created_at: String,
+}
+
+/// A new swatch request to store.
+pub struct NewSwatchRequest<'a> {
+    /// Public number.
+    pub id: &'a str,
+    /// Submission id.
+    pub submission: &'a str,
+    /// Product id.
+    pub product: &'a str,
+    /// Color ids as a JSON array.
+    pub colors: &'a str,
+    /// Contact details as JSON.
+    pub contact: &'a str,
+    /// Locale tag.
+    pub locale: &'a str,
+    /// When the shop accepted it ([`crate::spec::timestamp`]).
+    pub created_at: &'a str,
+}
+
 /// A delivery of an order's spec to the retailer webhook, as recorded.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow)]
 pub struct Delivery {
@@ -121,10 +160,10 @@ pub enum Attempt {
 /// Why an insert did not happen.
 #[derive(Debug, thiserror::Error)]
 pub enum InsertError {
-    /// The order id is taken (retry with a new one).
-    #[error("order id taken")]
+    /// The order (or swatch request) id is taken (retry with a new one).
+    #[error("id taken")]
     IdTaken,
-    /// The submission id is taken (an earlier submit of the same order).
+    /// The submission id is taken (an earlier submit of the same order or swatch request).
     #[error("submission already stored")]
     SubmissionTaken,
     /// Anything else.
@@ -186,21 +225,10 @@ impl Store {
             tx.commit().await
         }
         .await;
-        match result {
-            Ok(()) => {
-                // A stored permit if the worker is busy, so the wake-up is never lost.
-                self.new_delivery.notify_one();
-                Ok(())
-            }
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                if e.message().contains("submission") {
-                    Err(InsertError::SubmissionTaken)
-                } else {
-                    Err(InsertError::IdTaken)
-                }
-            }
-            Err(e) => Err(e.into()),
-        }
+        result.map_err(insert_error)?;
+        // A stored permit if the worker is busy, so the wake-up is never lost.
+        self.new_delivery.notify_one();
+        Ok(())
     }
 
     /// The order with `id`.
@@ -217,6 +245,51 @@ impl Store {
         submission: &str,
     ) -> Result<Option<StoredOrder>, sqlx::Error> {
         sqlx::query_as("SELECT * FROM orders WHERE submission = ?")
+            .bind(submission)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Stores a new swatch request.
+    pub async fn insert_swatch_request(
+        &self,
+        request: &NewSwatchRequest<'_>,
+    ) -> Result<(), InsertError> {
+        sqlx::query(
+            "INSERT INTO swatch_requests \
+             (id, submission, product, colors, contact, locale, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(request.id)
+        .bind(request.submission)
+        .bind(request.product)
+        .bind(request.colors)
+        .bind(request.contact)
+        .bind(request.locale)
+        .bind(request.created_at)
+        .execute(&self.pool)
+        .await
+        .map_err(insert_error)?;
+        Ok(())
+    }
+
+    /// The swatch request with `id`.
+    pub async fn swatch_request(
+        &self,
+        id: &str,
+    ) -> Result<Option<StoredSwatchRequest>, sqlx::Error> {
+        sqlx::query_as("SELECT * FROM swatch_requests WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// The swatch request stored for a submission id.
+    pub async fn swatch_request_by_submission(
+        &self,
+        submission: &str,
+    ) -> Result<Option<StoredSwatchRequest>, sqlx::Error> {
+        sqlx::query_as("SELECT * FROM swatch_requests WHERE submission = ?")
             .bind(submission)
             .fetch_optional(&self.pool)
             .await
@@ -310,5 +383,20 @@ impl Store {
         sqlx::query_as("SELECT * FROM deliveries ORDER BY rowid")
             .fetch_all(&self.pool)
             .await
+    }
+}
+
+/// A unique-constraint violation becomes the domain's reason (the column names which); anything else stays a
+/// database error.
+fn insert_error(e: sqlx::Error) -> InsertError {
+    match e {
+        sqlx::Error::Database(e) if e.is_unique_violation() => {
+            if e.message().contains("submission") {
+                InsertError::SubmissionTaken
+            } else {
+                InsertError::IdTaken
+            }
+        }
+        e => InsertError::Database(e),
     }
 }

@@ -65,6 +65,13 @@ async fn every_response_has_the_csp_and_the_other_security_headers() {
     let no_type = Request::post("/api/orders")
         .body(Body::from("{}"))
         .expect("request");
+    let bad_swatches = Request::post("/api/swatch-requests")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            "{\"format\": 1, \"product\": \"bespoke-set\", \"colors\": [], \"contact\": {}, \
+             \"locale\": \"ko\", \"submission\": \"c3a1f0e2-2222-4b3c-8d4e-000000000001\"}",
+        ))
+        .expect("request");
     let cases: Vec<(&str, Request<Body>, StatusCode)> = vec![
         (
             "product list",
@@ -90,6 +97,16 @@ async fn every_response_has_the_csp_and_the_other_security_headers() {
         (
             "unknown order",
             request(Method::GET, "/api/orders/NOPE"),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            "invalid swatch request",
+            bad_swatches,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            "unknown swatch request",
+            request(Method::GET, "/api/swatch-requests/SWR-0000-0000"),
             StatusCode::NOT_FOUND,
         ),
         (
@@ -232,6 +249,7 @@ async fn cors_grants_the_api_to_the_configured_origin_only() {
         "/api/products",
         "/api/products/runner-one",
         "/api/orders/ATL-0000-0000",
+        "/api/swatch-requests/SWR-0000-0000",
     ] {
         let (_, h) = send(&router, simple(uri, ALLOWED)).await;
         assert_eq!(grant(&h), Some(ALLOWED), "{uri}");

@@ -116,9 +116,11 @@ async fn every_documented_operation_is_served() {
         ("GET", "/api/orders/{id}"),
         ("GET", "/api/products"),
         ("GET", "/api/products/{id}"),
+        ("GET", "/api/swatch-requests/{id}"),
         ("GET", "/static/{path}"),
         ("GET", "/{file}"),
         ("POST", "/api/orders"),
+        ("POST", "/api/swatch-requests"),
     ]
     .iter()
     .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
@@ -129,6 +131,7 @@ async fn every_documented_operation_is_served() {
         let uri = path
             .replace("/products/{id}", "/products/runner-one")
             .replace("/orders/{id}", "/orders/ATL-0000-0000")
+            .replace("/swatch-requests/{id}", "/swatch-requests/SWR-0000-0000")
             .replace("{path}", "catalogs/runner-one.json")
             .replace("{file}", "index.html");
         let method = Method::from_bytes(method.as_bytes()).expect("method");
@@ -323,6 +326,75 @@ async fn real_requests_and_responses_match_their_schemas() {
     let mut root = schema.clone();
     root["components"] = doc["components"].clone();
     assert!(!jsonschema::is_valid(&root, &extra));
+}
+
+/// The same for swatch requests, whose schemas are derived from the shop's own types; and the documented
+/// answer has no contact details to leak (no `contact` property, no extra properties allowed in practice).
+#[tokio::test]
+async fn swatch_requests_match_their_schemas() {
+    let (_s, router) = shop().await;
+    let doc = served_document(&router).await;
+    let request = json!({
+        "format": 1, "product": "bespoke-set", "colors": ["mint", "glam-navy"],
+        "contact": {"name": "김하늘", "email": "haneul@example.com", "phone": null,
+            "address": {"line1": "세종대로 110", "city": "서울", "postal_code": "04524", "country": "KR"}},
+        "locale": "ko", "submission": "b6f1c2d4-1111-4a2b-9c3d-000000000009"
+    });
+    let body_pointer =
+        "/paths/~1api~1swatch-requests/post/requestBody/content/application~1json/schema";
+    check(&doc, body_pointer, &request);
+    let post = |body: String| {
+        Request::post("/api/swatch-requests")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body))
+            .expect("request")
+    };
+    let (status, created) = call(&router, post(request.to_string())).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    check(
+        &doc,
+        &pointer("/api/swatch-requests", "post", "201"),
+        &created,
+    );
+    let id = created["id"].as_str().expect("id");
+    let (_, stored) = call(&router, get(&format!("/api/swatch-requests/{id}"))).await;
+    check(
+        &doc,
+        &pointer("/api/swatch-requests/{id}", "get", "200"),
+        &stored,
+    );
+    let (_, missing) = call(&router, get("/api/swatch-requests/SWR-0000-0000")).await;
+    check(
+        &doc,
+        &pointer("/api/swatch-requests/{id}", "get", "404"),
+        &missing,
+    );
+
+    let mut wrong = request.clone();
+    wrong["submission"] = json!("b6f1c2d4-1111-4a2b-9c3d-00000000000a");
+    wrong["colors"] = json!([]);
+    let (status, refused) = call(&router, post(wrong.to_string())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    check(
+        &doc,
+        &pointer("/api/swatch-requests", "post", "422"),
+        &refused,
+    );
+
+    let mut root = doc.pointer(body_pointer).expect("schema").clone();
+    root["components"] = doc["components"].clone();
+    let mut extra = request.clone();
+    extra["contact"]["address"]["state"] = json!("Seoul");
+    assert!(
+        !jsonschema::is_valid(&root, &extra),
+        "unknown fields are refused"
+    );
+
+    let record = &doc["components"]["schemas"]["SwatchRequestRecord"]["properties"];
+    assert!(
+        record.is_object() && record.get("contact").is_none(),
+        "{record}"
+    );
 }
 
 #[tokio::test]

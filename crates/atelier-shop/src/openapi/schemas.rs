@@ -189,13 +189,13 @@ pub struct ErrorResponse {
 #[allow(dead_code)]
 pub struct ErrorDetail {
     /// Machine-readable: `malformed_json`, `body_too_large`, `unsupported_media_type`, `not_found`,
-    /// `method_not_allowed`, `product_not_found`, `order_not_found`, `invalid_order`, `submission_conflict`,
-    /// `internal`.
+    /// `method_not_allowed`, `product_not_found`, `order_not_found`, `invalid_order`, `swatch_request_invalid`,
+    /// `swatch_request_not_found`, `submission_conflict`, `internal`.
     #[schema(example = "invalid_order")]
     code: String,
     /// A sentence in the request's language.
     message: String,
-    /// Every problem found, for `invalid_order` (absent otherwise).
+    /// Every problem found, for `invalid_order` and `swatch_request_invalid` (absent otherwise).
     #[schema(required = false)]
     problems: Option<Vec<Problem>>,
 }

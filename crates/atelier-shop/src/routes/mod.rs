@@ -8,6 +8,7 @@ pub mod docs;
 mod embed;
 mod orders;
 mod products;
+mod swatch_requests;
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -21,6 +22,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(products::one))
         .routes(routes!(orders::create))
         .routes(routes!(orders::one))
+        .routes(routes!(swatch_requests::create))
+        .routes(routes!(swatch_requests::one))
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::page))
         .routes(routes!(docs::script))
