@@ -4,7 +4,7 @@
 //! that does not compile for wasm32-unknown-unknown without a crate-wide `--cfg` flag; its palette support also
 //! turns on palette's `std` feature, which would switch the color math of the whole build to the platform's
 //! (not bit-identical across targets). Its clustering works on f32 points without weights, too. This one is
-//! ~100 lines: xorshift64* for the seeding draws, squared Euclidean distance in Lab (what k-means minimizes),
+//! short: xorshift64* for the seeding draws, squared Euclidean distance in Lab (what k-means minimizes),
 //! weighted means, ties to the lower index, and a fixed iteration order, so it is deterministic everywhere.
 
 use crate::color::Lab;

@@ -5,7 +5,8 @@
 //! `examples/palette_bench.rs`). Larger images work, only slower. Pixels less than half opaque are ignored.
 //!
 //! The steps: every pixel to Lab, pixels gathered into 15-bit sRGB bins that keep the exact Lab sum of their
-//! pixels ([`histogram`]), weighted k-means++ over the bins with a fixed seed ([`kmeans`]), then clusters
+//! pixels ([`histogram`]), weighted k-means++ over the bins with a fixed seed ([`kmeans`]; each final mean
+//! leaves out the farthest 5 % of its cluster, so stray specks do not tint it), then clusters
 //! closer than ΔE00 3 merged, specks under 2 % of the image dropped and the shares renormalized, largest share
 //! first. Every step is plain f64 arithmetic in a fixed order, so wasm and native give the same palette bit
 //! for bit. Matching a palette color to a catalog is [`crate::color_match`]'s job.
