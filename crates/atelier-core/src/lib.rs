@@ -3,8 +3,10 @@
 //!
 //! It owns the catalog model ([`catalog`]: parse a retailer's file, then validate it into a [`Catalog`] that
 //! reports every problem at once), designs and their validation ([`design`]), pricing ([`pricing`]), the order
-//! a shopper submits ([`order`]), money ([`money`]) and the message catalogs in Korean and English
-//! ([`messages`]). It does no IO and never reads a clock: callers hand it bytes and answers.
+//! a shopper submits ([`order`]), money ([`money`]), the message catalogs in Korean and English
+//! ([`messages`]), and color science for matching panels to a shopper's room: conversions and CIEDE2000
+//! ([`color`]), a photo's dominant colors ([`photo_palette`]) and catalog colors for them ([`color_match`]).
+//! It does no IO and never reads a clock: callers hand it bytes and answers.
 //!
 //! # Example
 //! ```
@@ -19,16 +21,19 @@
 
 pub mod catalog;
 pub mod color;
+pub mod color_match;
 pub mod design;
 pub mod id;
 pub mod locale;
 pub mod messages;
 pub mod money;
 pub mod order;
+pub mod photo_palette;
 pub mod pricing;
 pub mod problem;
 pub mod rules;
 pub mod synthetic;
+pub mod synthetic_photo;
 
 pub use catalog::Catalog;
 pub use design::{Choice, Design, ValidDesign};

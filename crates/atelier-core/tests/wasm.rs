@@ -1,5 +1,7 @@
 //! The browser half of the cross-target check, in headless Chromium: the rules engine compiled to wasm must
-//! offer exactly what the native build offered along the same walks (`tests/fixtures/availability.json`).
+//! offer exactly what the native build offered along the same walks (`tests/fixtures/availability.json`), and
+//! the color math must give the native build's CIEDE2000 values and photo palettes bit for bit
+//! (`tests/fixtures/color.json`).
 //! `make bench` also runs `rules_bench_in_the_browser` here, which prints `rules.chromium.*` figures.
 //! Run with `cargo test -p atelier-core --target wasm32-unknown-unknown --test wasm`.
 
@@ -27,6 +29,25 @@ fn browser_availability_equals_native() {
             "{name}: wasm differs from native"
         );
     }
+}
+
+#[wasm_bindgen_test]
+fn browser_color_math_equals_native() {
+    let want: Value = serde_json::from_str(support::COLOR_AGREEMENT).expect("fixture parses");
+    let got = support::color_agreement();
+    for key in [
+        "ciede2000",
+        "swatch_lab",
+        "room_photo_palette",
+        "blocks_palette",
+    ] {
+        assert_eq!(
+            got.get(key),
+            want.get(key),
+            "{key}: wasm differs from native"
+        );
+    }
+    assert_eq!(got, want);
 }
 
 /// Availability after each change on the 30 × 40 × 200 synthetic catalog. Only prints when

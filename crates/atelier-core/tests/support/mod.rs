@@ -182,3 +182,86 @@ pub fn agreement_cases() -> Vec<(&'static str, String, usize, u64)> {
 }
 
 pub const AGREEMENT: &str = include_str!("../fixtures/availability.json");
+
+pub const CIEDE2000_CSV: &str = include_str!("../data/ciede2000.csv");
+
+/// The Sharma–Wu–Dalal reference pairs: (first, second, published ΔE00).
+pub fn ciede2000_pairs() -> Vec<(atelier_core::color::Lab, atelier_core::color::Lab, f64)> {
+    use atelier_core::color::Lab;
+    CIEDE2000_CSV
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|line| {
+            let v: Vec<f64> = line
+                .split(',')
+                .map(|x| x.trim().parse().expect("number"))
+                .collect();
+            (
+                Lab {
+                    l: v[0],
+                    a: v[1],
+                    b: v[2],
+                },
+                Lab {
+                    l: v[3],
+                    a: v[4],
+                    b: v[5],
+                },
+                v[6],
+            )
+        })
+        .collect()
+}
+
+/// What the browser and native builds must compute to the bit: CIEDE2000 of the reference pairs, the Lab of
+/// the appliance swatches, and the palettes of two generated images, each f64/f32 as its bit pattern in hex.
+pub fn color_agreement() -> serde_json::Value {
+    use atelier_core::color::{Lab, ciede2000, srgb8_to_lab};
+    use atelier_core::photo_palette::extract;
+    use atelier_core::synthetic_photo::{blocks, room_photo};
+    let bits = |x: f64| format!("{:016x}", x.to_bits());
+    let lab_bits = |l: Lab| vec![bits(l.l), bits(l.a), bits(l.b)];
+    let ciede: Vec<String> = ciede2000_pairs()
+        .into_iter()
+        .map(|(a, b, _)| bits(ciede2000(a, b)))
+        .collect();
+    let c = catalog(BESPOKE);
+    let swatches: Vec<Vec<String>> = c
+        .colors
+        .iter()
+        .map(|k| lab_bits(srgb8_to_lab(k.swatch)))
+        .collect();
+    let palette = |rgba: &[u8], w: u32, h: u32| -> Vec<serde_json::Value> {
+        extract(rgba, w, h, 8)
+            .expect("sizes match")
+            .into_iter()
+            .map(|p| {
+                serde_json::json!({
+                    "srgb": p.srgb.to_string(),
+                    "lab": lab_bits(p.lab),
+                    "share": format!("{:08x}", p.share.to_bits()),
+                })
+            })
+            .collect()
+    };
+    let hex = |s: &str| atelier_core::color::Srgb8::from_hex(s).expect("hex");
+    let kitchen = blocks(
+        200,
+        150,
+        &[
+            (hex("#e6e1d7"), 0.6),
+            (hex("#8fa6bd"), 0.3),
+            (hex("#3a3c3f"), 0.1),
+        ],
+        0.01,
+        42,
+    );
+    serde_json::json!({
+        "ciede2000": ciede,
+        "swatch_lab": swatches,
+        "room_photo_palette": palette(&room_photo(256, 256, 7), 256, 256),
+        "blocks_palette": palette(&kitchen, 200, 150),
+    })
+}
+
+pub const COLOR_AGREEMENT: &str = include_str!("../fixtures/color.json");

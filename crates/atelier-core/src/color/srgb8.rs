@@ -1,8 +1,5 @@
-//! Swatch colors as catalogs write them (`#1f2a44`) and their conversion to linear light.
-//!
-//! Only what the catalog and the compositor need today; the full color science (CIELAB, CIEDE2000) arrives with
-//! photo color matching. The sRGB transfer function is evaluated in the
-//! renderer's lookup tables (built with `libm`), not here, so nothing here depends on a platform `powf`.
+//! 8-bit sRGB colors as catalogs write them (`#1f2a44`): parsing and printing. Conversions to linear light and
+//! CIELAB live next door ([`super::linear`], [`super::lab`]); the renderer keeps its own lookup tables.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
