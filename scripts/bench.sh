@@ -11,6 +11,7 @@ cargo run -q --profile server -p atelier-render --example bench
 # Rules: the size-first release profile the app ships with, natively and in headless Chromium (the wasm test
 # prints its figures only when built with ATELIER_BENCH).
 cargo run -q --release -p atelier-core --example rules_bench
+cargo run -q --release -p atelier-core --example palette_bench
 ATELIER_BENCH=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --release -p atelier-core --target wasm32-unknown-unknown --locked --test wasm -- \
   --nocapture rules_bench 2>/dev/null | grep '^rules\.'
