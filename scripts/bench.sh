@@ -18,6 +18,7 @@ ATELIER_BENCH=1 CHROMEDRIVER=/usr/bin/chromedriver \
 trunk build --release >&2
 cargo build -q --profile server -p atelier-shop
 SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/bench.mjs
+SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/palette_bench.mjs
 
 # The app's own files; the retailers' loader is measured on its own (it is not part of the app's download).
 wasm_js=$(ls dist/*.wasm dist/*.js | grep -v '/embed\.js$')

@@ -183,3 +183,127 @@ pub async fn place_order(
         }),
     }
 }
+
+/// A request for physical swatches as the shop reads it (`POST /api/swatch-requests`, format 1).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct SwatchRequest {
+    /// Always 1.
+    pub format: u32,
+    /// The product id.
+    pub product: String,
+    /// Catalog color ids, 1–8.
+    pub colors: Vec<String>,
+    /// Who to send them to.
+    pub contact: SwatchContact,
+    /// `en` or `ko`.
+    pub locale: String,
+    /// The submission id (a retry reuses it).
+    pub submission: String,
+}
+
+/// Contact details as typed; blank optional fields are sent as `null`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct SwatchContact {
+    /// Name.
+    pub name: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Postal address.
+    pub address: SwatchAddress,
+}
+
+/// A postal address as typed.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct SwatchAddress {
+    /// First line.
+    pub line1: Option<String>,
+    /// Second line.
+    pub line2: Option<String>,
+    /// City.
+    pub city: Option<String>,
+    /// Postal code.
+    pub postal_code: Option<String>,
+    /// ISO country code.
+    pub country: Option<String>,
+}
+
+/// Why a swatch request was not recorded: the shop's summary and its problems by path
+/// (`contact.address.city`), or no answer at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SwatchError {
+    /// The shop refused it.
+    Rejected {
+        /// The summary.
+        message: String,
+        /// `(path, message)` per problem.
+        problems: Vec<(String, String)>,
+    },
+    /// No answer; a retry reuses the submission id.
+    Network,
+}
+
+#[derive(Deserialize)]
+struct SwatchErrorBody {
+    error: SwatchErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct SwatchErrorDetail {
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    problems: Vec<PathProblem>,
+}
+
+#[derive(Deserialize)]
+struct PathProblem {
+    #[serde(default)]
+    path: String,
+    #[serde(default)]
+    message: String,
+}
+
+#[derive(Deserialize)]
+struct SwatchReceipt {
+    id: String,
+}
+
+/// Sends a swatch request; the request number (`SWR-…`) on success.
+pub async fn request_swatches(
+    request: &SwatchRequest,
+    locale: Locale,
+) -> Result<String, SwatchError> {
+    let response = Request::post("/api/swatch-requests")
+        .header("Accept-Language", locale.tag())
+        .json(request)
+        .map_err(|_| SwatchError::Network)?
+        .send()
+        .await
+        .map_err(|_| SwatchError::Network)?;
+    if response.ok() {
+        return response
+            .json::<SwatchReceipt>()
+            .await
+            .map(|r| r.id)
+            .map_err(|_| SwatchError::Network);
+    }
+    let status = response.status();
+    match response.json::<SwatchErrorBody>().await {
+        Ok(body) => Err(SwatchError::Rejected {
+            message: body.error.message,
+            problems: body
+                .error
+                .problems
+                .into_iter()
+                .map(|p| (p.path, p.message))
+                .collect(),
+        }),
+        Err(_) if status >= 500 => Err(SwatchError::Network),
+        Err(_) => Err(SwatchError::Rejected {
+            message: messages::format(locale, "app.http_error", &[("status", status.to_string())]),
+            problems: Vec::new(),
+        }),
+    }
+}

@@ -13,6 +13,7 @@ use crate::components::submit_panel::SubmitPanel;
 use crate::components::view_switch::ViewSwitch;
 use crate::components::zone_list::{ZoneItem, ZoneList};
 use crate::i18n::I18n;
+use crate::photo_colors::PhotoColors;
 use crate::rule_text::{self, Reasons};
 use crate::state::{Action, Artwork, CatalogHandle, State, Submission, SubmitStatus};
 use crate::submission;
@@ -338,6 +339,24 @@ pub fn configurator(
         Callback::from(move |()| state.dispatch(Action::Reset))
     };
 
+    // Colors from the shopper's room, for a set of panels.
+    let photo_colors = crate::photo_colors::offered(catalog).then(|| {
+        let on_choose = {
+            let state = state.clone();
+            Callback::from(move |(g, o): (GroupKey, String)| state.dispatch(Action::Choose(g, o)))
+        };
+        let on_choose_all = {
+            let state = state.clone();
+            Callback::from(move |all: Vec<(GroupKey, String)>| {
+                state.dispatch(Action::ChooseAll(all))
+            })
+        };
+        html! {
+            <PhotoColors catalog={catalog.clone()} selection={state.selection.clone()}
+                zone={state.selected_zone.clone()} {on_choose} {on_choose_all} />
+        }
+    });
+
     let preview = view_id.map(|view| {
         let artwork = state.artwork.get(&view).cloned();
         html! {
@@ -373,6 +392,7 @@ pub fn configurator(
                     selected={state.selected_zone.as_ref().map(|z| AttrValue::from(z.0.clone()))}
                     on_select={dispatch(|z| Action::SelectZone(z.as_str().into()))} />
                 { zone_options.unwrap_or_default() }
+                { photo_colors.unwrap_or_default() }
                 <div class="order-box">
                     <SizePicker
                         label={i18n.t("size.heading")}

@@ -12,6 +12,8 @@ mod components;
 mod configurator;
 mod embed;
 mod i18n;
+mod photo;
+mod photo_colors;
 mod rule_text;
 mod state;
 mod storage;

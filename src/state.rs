@@ -161,6 +161,11 @@ pub enum Action {
     /// Choose an option of a group (a part's material or color, or a product-wide choice): applied at once if
     /// it is available, else a fix is offered.
     Choose(GroupKey, String),
+    /// Choose several options in sequence as ONE undo step ("apply this color to all panels"). Each goes
+    /// through the rules like [`Action::Choose`]; one that conflicts with the shopper's own choices takes the
+    /// fix the rules propose (usually the panel's finish), since the shopper asked for that color everywhere
+    /// and the offer they pressed named the finish it needs. Unknown options are skipped.
+    ChooseAll(Vec<(GroupKey, String)>),
     /// Apply the pending fix.
     AcceptFix,
     /// Drop the pending fix; the selection stays as it was.
@@ -327,6 +332,21 @@ impl Reducible for State {
                     }
                     Outcome::Unknown => return self,
                 }
+            }
+            Action::ChooseAll(choices) => {
+                let Some(catalog) = s.catalog().cloned() else {
+                    return self;
+                };
+                let mut next = s.selection.clone();
+                for (group, option) in &choices {
+                    next = match next.choose(&catalog, group, option) {
+                        Outcome::Applied { selection, .. } => selection,
+                        Outcome::Conflict(fix) => fix.selection,
+                        Outcome::Unknown => next,
+                    };
+                }
+                s.notice = None;
+                s.apply(next);
             }
             Action::AcceptFix => {
                 let Some(pending) = s.pending_fix.take() else {
@@ -665,6 +685,35 @@ mod tests {
         let after = s.clone().reduce(Action::LoadDesign(design));
         assert_eq!(after.selection, s.selection);
         assert!(after.undo.is_empty());
+    }
+
+    #[test]
+    fn choosing_a_color_for_every_panel_is_one_undo_step_within_the_rules() {
+        let s = load(include_str!("../static/catalogs/bespoke-set.json"));
+        // The shopper's own Metal finish on one panel: Mint is not made in Metal, so its fix (another finish)
+        // is taken rather than leaving that panel out.
+        let s = choose(s, "dishwasher.material", "metal");
+        let before = s.selection.clone();
+        let zones: Vec<ZoneId> = s.design().zones.keys().cloned().collect();
+        let all = zones
+            .iter()
+            .map(|z| (GroupKey::Color(z.clone()), "mint".to_owned()))
+            .collect();
+        let s = s.reduce(Action::ChooseAll(all));
+        let catalog = s.catalog().cloned().expect("loaded");
+        for zone in &zones {
+            assert_eq!(s.design().zones[zone].color.as_str(), "mint", "{zone}");
+        }
+        assert_ne!(
+            s.design().zones[&ZoneId::from("dishwasher")]
+                .material
+                .as_str(),
+            "metal"
+        );
+        assert!(s.design().validate(&catalog).is_ok());
+        assert!(s.pending_fix.is_none());
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.selection, before, "one step back undoes every panel");
     }
 
     #[test]
