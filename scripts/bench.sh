@@ -21,7 +21,10 @@ SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/bench.mjs
 SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/palette_bench.mjs
 
 # The app's own files; the retailers' loader is measured on its own (it is not part of the app's download).
-wasm_js=$(ls dist/*.wasm dist/*.js | grep -v '/embed\.js$')
+# The palette worker loads only when a shopper reads a photo: measured on its own too.
+wasm_js=$(ls dist/*.wasm dist/*.js | grep -v -e '/embed\.js$' -e '/palette_worker')
 bytes=$(for f in $wasm_js; do gzip -9 -c "$f" | wc -c; done | awk '{s += $1} END {print s}')
 awk -v b="$bytes" 'BEGIN { printf "bundle.wasm_js_gzip_kb: %.1f KB\n", b / 1024 }'
 echo "embed.loader_gzip_bytes: $(gzip -9 -c dist/embed.js | wc -c) bytes"
+worker=$(for f in dist/palette_worker*; do gzip -9 -c "$f" | wc -c; done | awk '{s += $1} END {print s}')
+awk -v b="$worker" 'BEGIN { printf "bundle.palette_worker_gzip_kb: %.1f KB\n", b / 1024 }'

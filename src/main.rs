@@ -14,6 +14,7 @@ mod embed;
 mod i18n;
 mod photo;
 mod photo_colors;
+mod photo_worker;
 mod rule_text;
 mod state;
 mod storage;

@@ -1,13 +1,15 @@
 //! A shopper's photo, read on their device: checked (type and size), decoded and downscaled by the browser's
 //! own image decoder (`createImageBitmap` with a resize, the fast path for a 12-megapixel JPEG), drawn to an
 //! `OffscreenCanvas` for its RGBA pixels, and reduced to a palette by the core
-//! ([`atelier_core::photo_palette::extract`]). Nothing here sends anything anywhere: the photo never leaves
-//! the page.
+//! ([`atelier_core::photo_palette::extract`]) in the palette worker ([`crate::photo_worker`]), so the
+//! clustering never blocks the page (on the main thread only if the worker cannot run). Nothing here sends
+//! anything anywhere but to that worker of the same page: the photo never leaves the device.
 //!
 //! The photo is resized to exactly [`SIDE`] × [`SIDE`], ignoring its aspect ratio: a palette is a set of
 //! shares of the image's area, and scaling each axis by its own factor keeps every region's share of the
 //! area, so one decode-and-resize call is enough (no second pass to read the photo's size first).
 
+use crate::photo_worker::{self, WorkerError};
 use atelier_core::photo_palette::{self, PaletteColor};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -58,6 +60,25 @@ pub fn check(file: &File) -> Result<(), PhotoError> {
     Ok(())
 }
 
+/// Where a photo being read has got to, for the progress line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The browser decodes and downscales it, and its pixels are read.
+    Decoding,
+    /// The palette worker finds its colors.
+    FindingColors,
+}
+
+impl Stage {
+    /// The message key (`photo.stage.*`).
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Stage::Decoding => "photo.stage.decoding",
+            Stage::FindingColors => "photo.stage.colors",
+        }
+    }
+}
+
 /// A photo's palette with the time each step took (milliseconds, from `performance.now()`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Extracted {
@@ -67,8 +88,10 @@ pub struct Extracted {
     pub decode_ms: f64,
     /// Drawing and reading the pixels back.
     pub pixels_ms: f64,
-    /// Lab conversion and clustering in wasm.
+    /// Lab conversion and clustering in wasm, with the round trip to the worker.
     pub extract_ms: f64,
+    /// Whether the palette worker found it (false: the main thread did, the worker being unavailable).
+    pub in_worker: bool,
 }
 
 fn now() -> f64 {
@@ -94,9 +117,13 @@ pub fn measure(name: &str, start: f64) {
     }
 }
 
-/// Decodes, downscales and extracts the palette of a checked file.
-pub async fn palette_of(file: &File) -> Result<Extracted, PhotoError> {
+/// Decodes, downscales and extracts the palette of a checked file, telling `on_stage` when each stage
+/// starts.
+pub async fn palette_of(file: &File, on_stage: impl Fn(Stage)) -> Result<Extracted, PhotoError> {
     let window = web_sys::window().ok_or(PhotoError::Decode)?;
+    on_stage(Stage::Decoding);
+    // The worker's wasm loads while the browser decodes.
+    photo_worker::warm();
     let t0 = now();
     let options = ImageBitmapOptions::new();
     options.set_resize_width(SIDE);
@@ -117,9 +144,17 @@ pub async fn palette_of(file: &File) -> Result<Extracted, PhotoError> {
     bitmap.close();
     let rgba = rgba?;
     measure("atelier:photo-pixels", t1);
+    on_stage(Stage::FindingColors);
     let t2 = now();
-    let palette =
-        photo_palette::extract(&rgba, w, h, PALETTE_SIZE).map_err(|_| PhotoError::Decode)?;
+    let (palette, in_worker) = match photo_worker::extract(&rgba, w, h, PALETTE_SIZE).await {
+        Ok(palette) => (palette, true),
+        Err(WorkerError::Refused) => return Err(PhotoError::Decode),
+        // Without a worker the page still works, only frozen for the clustering's few milliseconds.
+        Err(WorkerError::Unavailable) => (
+            photo_palette::extract(&rgba, w, h, PALETTE_SIZE).map_err(|_| PhotoError::Decode)?,
+            false,
+        ),
+    };
     measure("atelier:photo-extract", t2);
     let t3 = now();
     Ok(Extracted {
@@ -127,6 +162,7 @@ pub async fn palette_of(file: &File) -> Result<Extracted, PhotoError> {
         decode_ms: t1 - t0,
         pixels_ms: t2 - t1,
         extract_ms: t3 - t2,
+        in_worker,
     })
 }
 

@@ -8,7 +8,7 @@
 
 use crate::api::{self, SwatchAddress, SwatchContact, SwatchError, SwatchRequest};
 use crate::i18n::use_i18n;
-use crate::photo::{self, Extracted, PhotoError};
+use crate::photo::{self, Extracted, PhotoError, Stage};
 use crate::state::CatalogHandle;
 use crate::submission;
 use atelier_core::Catalog;
@@ -54,12 +54,14 @@ pub struct PhotoColorsProps {
 struct Photo {
     url: String,
     palette: Vec<PaletteColor>,
+    /// Whether the palette worker found the palette (shown as `data-extractor` for the browser test).
+    in_worker: bool,
 }
 
 #[derive(Clone, PartialEq)]
 enum PhotoStatus {
     Idle,
-    Working,
+    Working(Stage),
     Failed(PhotoError),
 }
 
@@ -154,7 +156,7 @@ pub fn PhotoColors(props: &PhotoColorsProps) -> Html {
             *started.borrow_mut() = web_sys::window()
                 .and_then(|w| w.performance())
                 .map(|p| p.now());
-            status.set(PhotoStatus::Working);
+            status.set(PhotoStatus::Working(Stage::Decoding));
             let (photo, status, chosen, current_url) = (
                 photo.clone(),
                 status.clone(),
@@ -162,8 +164,14 @@ pub fn PhotoColors(props: &PhotoColorsProps) -> Html {
                 current_url.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                match photo::palette_of(&file).await {
-                    Ok(Extracted { palette, .. }) => {
+                let stage = {
+                    let status = status.clone();
+                    move |stage| status.set(PhotoStatus::Working(stage))
+                };
+                match photo::palette_of(&file, stage).await {
+                    Ok(Extracted {
+                        palette, in_worker, ..
+                    }) => {
                         let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) else {
                             status.set(PhotoStatus::Failed(PhotoError::Decode));
                             return;
@@ -173,7 +181,11 @@ pub fn PhotoColors(props: &PhotoColorsProps) -> Html {
                         }
                         chosen.set(0);
                         status.set(PhotoStatus::Idle);
-                        photo.set(Some(Rc::new(Photo { url, palette })));
+                        photo.set(Some(Rc::new(Photo {
+                            url,
+                            palette,
+                            in_worker,
+                        })));
                     }
                     Err(e) => status.set(PhotoStatus::Failed(e)),
                 }
@@ -225,11 +237,14 @@ pub fn PhotoColors(props: &PhotoColorsProps) -> Html {
         .map(|z| i18n.pick(&z.name).to_owned())
         .unwrap_or_default();
 
+    // The progress line is always in the page (empty when idle) so screen readers hear each stage as it
+    // changes; the clustering runs in the worker, so the page stays responsive meanwhile.
+    let progress = match &*status {
+        PhotoStatus::Working(stage) => i18n.t(stage.message_key()),
+        _ => "",
+    };
     let status_line = match &*status {
-        PhotoStatus::Idle => html! {},
-        PhotoStatus::Working => {
-            html! { <p class="photo-status" role="status">{ i18n.t("photo.working") }</p> }
-        }
+        PhotoStatus::Idle | PhotoStatus::Working(_) => html! {},
         PhotoStatus::Failed(e) => html! {
             <p id="photo-error" class="notice error" role="alert">{ i18n.t(e.message_key()) }</p>
         },
@@ -283,7 +298,7 @@ pub fn PhotoColors(props: &PhotoColorsProps) -> Html {
                 .collect::<Html>()
         });
         html! {
-            <div class="photo-results">
+            <div class="photo-results" data-extractor={if p.in_worker { "worker" } else { "page" }}>
                 <figure class="photo-figure">
                     <img src={p.url.clone()} alt={i18n.t("photo.alt")} />
                     <figcaption>
@@ -336,6 +351,7 @@ pub fn PhotoColors(props: &PhotoColorsProps) -> Html {
                     class="visually-hidden-file" aria-describedby="photo-drop-hint" onchange={on_change} />
                 <p id="photo-drop-hint" class="muted">{ i18n.t("photo.drop") }</p>
             </div>
+            <p id="photo-progress" class="photo-status" role="status" aria-live="polite">{ progress }</p>
             { status_line }
             { results.unwrap_or_default() }
             <p class="notice info honesty">{ i18n.t("photo.honesty") }</p>

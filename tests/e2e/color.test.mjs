@@ -2,7 +2,8 @@
 // chosen with the file input, its palette appears with shares in text, the mint-like color's nearest panel
 // color is applied to every panel as one undo step, a wrong file type is refused with a message, a swatch
 // request shows the shop's problems next to the fields and then its number — and no request the page makes
-// carries the photo.
+// carries the photo. The palette is found in the palette worker (not on the page's main thread), with the
+// progress line naming each stage.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openApp, start } from './harness.mjs';
@@ -47,9 +48,24 @@ test('a room photo gives a palette; a match applied to all panels is one undo st
   await page.setInputFiles('#photo-input', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   assert.match(await page.locator('#photo-error').textContent({ timeout: 5000 }), /not a JPEG, PNG or WebP/);
 
+  // Every text the progress line shows, as it changes.
+  await page.evaluate(() => {
+    window.__progress = [];
+    const line = document.querySelector('#photo-progress');
+    new MutationObserver(() => window.__progress.push(line.textContent))
+      .observe(line, { childList: true, characterData: true, subtree: true });
+  });
   await page.setInputFiles('#photo-input', { name: 'room.png', mimeType: 'image/png', buffer: await roomPhoto(page) });
   await page.waitForSelector('.palette-chip', { timeout: 10000 });
   assert.equal(await page.locator('#photo-error').count(), 0, 'a good photo clears the message');
+  // The worker found the palette, and the progress line said so, stage by stage, then cleared.
+  assert.equal(await page.locator('.photo-results').getAttribute('data-extractor'), 'worker');
+  assert.ok(page.workers().some((w) => w.url().endsWith('/palette_worker_loader.js')), 'the palette worker runs');
+  const progress = await page.evaluate(() => window.__progress);
+  assert.ok(progress.some((t) => /decoding it/.test(t)), JSON.stringify(progress));
+  assert.ok(progress.some((t) => /finding its colors/.test(t)), JSON.stringify(progress));
+  assert.equal(await page.locator('#photo-progress').textContent(), '');
+  assert.equal(await page.locator('#photo-progress').getAttribute('aria-live'), 'polite');
   const chips = await page.$$eval('.palette-chip', (els) => els.map((e) => ({
     hex: e.dataset.hex, share: Number(e.dataset.share), text: e.textContent,
   })));

@@ -2,7 +2,7 @@
 // JPEG (4000 × 3000, made in the page) is handed to the photo input 12 times (the first 2 are warm-ups); the
 // app's own performance measures time each step: `atelier:photo-decode` (createImageBitmap with the resize to
 // 256 × 256), `atelier:photo-pixels` (draw and getImageData), `atelier:photo-extract` (Lab conversion and
-// k-means in wasm) and `atelier:palette` (from the file to the palette on screen). Long main-thread tasks are
+// k-means in wasm, in the palette worker: measured on the page around the round trip to it) and `atelier:palette` (from the file to the palette on screen). Long main-thread tasks are
 // watched with a PerformanceObserver for the whole run.
 import { openApp, start } from './harness.mjs';
 
@@ -51,6 +51,7 @@ try {
       total: get('atelier:palette'), decode: get('atelier:photo-decode'),
       pixels: get('atelier:photo-pixels'), extract: get('atelier:photo-extract'),
       longest: window.__bench.longest,
+      extractor: document.querySelector('.photo-results')?.dataset.extractor ?? 'none',
     };
   });
   const p95 = (xs) => {
@@ -64,6 +65,7 @@ try {
   // The longtask API reports only tasks over 50 ms: 0 means none was that long.
   console.log(`palette.chromium.longest_task_ms: ${m.longest.toFixed(1)} ms`);
   console.log(`palette.chromium.samples: ${m.total.length} photos of ${(size / 1e6).toFixed(1)} MB`);
+  console.log(`palette.chromium.extracted_in: ${m.extractor}`);
 } finally {
   await env.stop();
 }

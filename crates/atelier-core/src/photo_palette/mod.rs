@@ -13,6 +13,7 @@
 
 mod histogram;
 mod kmeans;
+pub mod wire;
 
 use crate::color::{Lab, Srgb8, ciede2000, lab_to_srgb8};
 
