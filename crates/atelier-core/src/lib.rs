@@ -6,6 +6,7 @@
 //! a shopper submits ([`order`]), money ([`money`]), the message catalogs in Korean and English
 //! ([`messages`]), and color science for matching panels to a shopper's room: conversions and CIEDE2000
 //! ([`color`]), a photo's dominant colors ([`photo_palette`]) and catalog colors for them ([`color_match`]).
+//! Personal text is checked and measured true to size in [`text`].
 //! It does no IO and never reads a clock: callers hand it bytes and answers.
 //!
 //! # Example
@@ -34,6 +35,7 @@ pub mod problem;
 pub mod rules;
 pub mod synthetic;
 pub mod synthetic_photo;
+pub mod text;
 
 pub use catalog::Catalog;
 pub use design::{Choice, Design, ValidDesign};
