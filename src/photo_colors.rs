@@ -566,7 +566,9 @@ fn swatch_section(
                 <select id="swatch-country" autocomplete="country"
                     aria-invalid={(!country_errors.is_empty()).then_some("true")}>
                     { for COUNTRIES.iter().map(|c| html! {
-                        <option value={*c}>{ i18n.t(&format!("swatch.country.{c}")) }</option>
+                        // Marked explicitly: Yew builds the options one by one, and without it the browser
+                        // ends up on the last one rather than the first (the shop's home market).
+                        <option value={*c} selected={*c == COUNTRIES[0]}>{ i18n.t(&format!("swatch.country.{c}")) }</option>
                     }) }
                 </select>
                 if !country_errors.is_empty() {

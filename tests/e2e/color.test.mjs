@@ -127,6 +127,7 @@ test('a swatch request shows the shop\'s problems by the fields, then its number
   await page.fill('#swatch-line1', '110 Sejong-daero');
   await page.fill('#swatch-city', 'Seoul');
   await page.fill('#swatch-postal', '04524');
+  assert.equal(await page.$eval('#swatch-country', (s) => s.value), 'KR', 'the home market is preselected');
   await page.selectOption('#swatch-country', 'KR');
   await page.click('.swatch-form button[type="submit"]');
   const result = page.locator('#swatch-result[data-request]');
