@@ -6,23 +6,9 @@ mod common;
 use atelier_core::design::Choice;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{order, shop};
-use http_body_util::BodyExt;
+use common::{call, get, order, shop};
 use serde_json::{Value, json};
 use tower::ServiceExt;
-
-async fn call(router: &axum::Router, req: Request<Body>) -> (StatusCode, Value) {
-    let resp = router.clone().oneshot(req).await.expect("infallible");
-    let status = resp.status();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let value = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
-    (status, value)
-}
-
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri).body(Body::empty()).expect("request")
-}
 
 fn post_json(body: impl Into<String>) -> Request<Body> {
     Request::post("/api/orders")

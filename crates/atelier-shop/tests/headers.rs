@@ -3,48 +3,31 @@
 
 mod common;
 
-use atelier_shop::{Dirs, app};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use tower::ServiceExt;
 
 const ALLOWED: &str = "http://127.0.0.2:9000";
 const BOOTSTRAP: &str = "import init from '/app.js';\nawait init();\n";
 
 /// The test shop, serving a stand-in for trunk's `dist/` whose page starts the app with an inline module script.
 async fn shop_with_app() -> (common::TestShop, Router) {
-    let s = common::shop().await;
-    let dist = s.dir.path().join("dist");
-    std::fs::create_dir_all(&dist).expect("dist");
-    std::fs::write(
-        dist.join("index.html"),
-        format!(
-            "<!doctype html><html><head><link rel=\"stylesheet\" href=\"/app.css\">\
-             <script type=\"module\">{BOOTSTRAP}</script></head><body></body></html>"
-        ),
-    )
-    .expect("index.html");
-    std::fs::write(
-        dist.join("app.js"),
-        "export default async function init() {}",
-    )
-    .expect("app.js");
-    let router = app(
-        s.state.clone(),
-        &Dirs {
-            static_dir: common::static_dir(),
-            app_dir: dist,
-        },
+    let index = format!(
+        "<!doctype html><html><head><link rel=\"stylesheet\" href=\"/app.css\">\
+         <script type=\"module\">{BOOTSTRAP}</script></head><body></body></html>"
     );
-    (s, router)
+    common::shop_with_app(&[
+        ("index.html", &index),
+        ("app.js", "export default async function init() {}"),
+    ])
+    .await
 }
 
 async fn send(router: &Router, req: Request<Body>) -> (StatusCode, HeaderMap) {
-    let resp = router.clone().oneshot(req).await.expect("infallible");
-    (resp.status(), resp.headers().clone())
+    let (status, headers, _) = common::send(router, req).await;
+    (status, headers)
 }
 
 fn request(method: Method, uri: &str) -> Request<Body> {

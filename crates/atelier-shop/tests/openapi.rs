@@ -3,42 +3,16 @@
 
 mod common;
 
-use atelier_shop::{Dirs, app};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
+use common::{call, get};
 use serde_json::{Value, json};
 use std::path::Path;
-use tower::ServiceExt;
-
-async fn call(router: &Router, req: Request<Body>) -> (StatusCode, Value) {
-    let resp = router.clone().oneshot(req).await.expect("infallible");
-    let status = resp.status();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let value = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
-    (status, value)
-}
-
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri).body(Body::empty()).expect("request")
-}
 
 /// The test shop with a stand-in app in `dist/`, so the app's routes answer too.
 async fn shop() -> (common::TestShop, Router) {
-    let s = common::shop().await;
-    let dist = s.dir.path().join("dist");
-    std::fs::create_dir_all(&dist).expect("dist");
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>app</title>").expect("index");
-    let router = app(
-        s.state.clone(),
-        &Dirs {
-            static_dir: common::static_dir(),
-            app_dir: dist,
-        },
-    );
-    (s, router)
+    common::shop_with_app(&[("index.html", "<!doctype html><title>app</title>")]).await
 }
 
 async fn served_document(router: &Router) -> Value {

@@ -5,38 +5,17 @@
 mod common;
 
 use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
-use common::shop;
-use http_body_util::BodyExt;
+use axum::http::{Request, StatusCode, header};
+use common::{call, get, send, shop};
 use serde_json::{Value, json};
-use tower::ServiceExt;
 
 const SUBMISSION: &str = "c3a1f0e2-2222-4b3c-8d4e-000000000001";
-
-async fn send(router: &axum::Router, req: Request<Body>) -> (StatusCode, HeaderMap, Value) {
-    let resp = router.clone().oneshot(req).await.expect("infallible");
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let value = serde_json::from_slice(&bytes)
-        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
-    (status, headers, value)
-}
-
-async fn call(router: &axum::Router, req: Request<Body>) -> (StatusCode, Value) {
-    let (status, _, body) = send(router, req).await;
-    (status, body)
-}
 
 fn post(body: impl Into<String>) -> Request<Body> {
     Request::post("/api/swatch-requests")
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(body.into()))
         .expect("request")
-}
-
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri).body(Body::empty()).expect("request")
 }
 
 /// A valid request for two panel colors of the appliance set.

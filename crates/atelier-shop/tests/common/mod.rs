@@ -1,4 +1,5 @@
-//! Shared test setup: the real sample catalogs, a fresh SQLite file per test, and order-building helpers.
+//! Shared test setup: the real sample catalogs, a fresh SQLite file per test, order-building helpers, and
+//! driving the router with `oneshot` (one request in, status, headers and JSON body out).
 
 #![allow(dead_code, missing_docs)]
 
@@ -8,9 +9,14 @@ use atelier_shop::catalogs::Catalogs;
 use atelier_shop::store::Store;
 use atelier_shop::{AppState, Dirs, app};
 use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tempfile::TempDir;
+use tower::ServiceExt;
 
 pub fn static_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../static")
@@ -71,4 +77,46 @@ pub fn order(edit: impl FnOnce(&mut atelier_core::Design)) -> OrderRequest {
         price: ClientPrice::from(price),
         submission: None,
     }
+}
+
+/// Sends `req` through `router`: the status, the headers, and the body as JSON (or as a JSON string when it is
+/// not JSON, so a test can still read it).
+pub async fn send(router: &Router, req: Request<Body>) -> (StatusCode, HeaderMap, Value) {
+    let resp = router.clone().oneshot(req).await.expect("infallible");
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
+    let value = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    (status, headers, value)
+}
+
+/// [`send`] without the headers.
+pub async fn call(router: &Router, req: Request<Body>) -> (StatusCode, Value) {
+    let (status, _, body) = send(router, req).await;
+    (status, body)
+}
+
+/// A `GET` of `uri`.
+pub fn get(uri: &str) -> Request<Body> {
+    Request::get(uri).body(Body::empty()).expect("request")
+}
+
+/// A fresh shop whose router also serves a stand-in for trunk's `dist/` made of `files` (name, content), so
+/// the app's routes answer too.
+pub async fn shop_with_app(files: &[(&str, &str)]) -> (TestShop, Router) {
+    let s = shop().await;
+    let dist = s.dir.path().join("dist");
+    std::fs::create_dir_all(&dist).expect("dist");
+    for (name, content) in files {
+        std::fs::write(dist.join(name), content).expect("app file");
+    }
+    let router = app(
+        s.state.clone(),
+        &Dirs {
+            static_dir: static_dir(),
+            app_dir: dist,
+        },
+    );
+    (s, router)
 }
