@@ -454,23 +454,12 @@ fn text<'a>(
     Some(v)
 }
 
-/// Characters refused in every text: controls (C0, DEL, C1, and the line and paragraph separators), the bidi
-/// embeddings, overrides and isolates that make a text display differently from its logical order (the
-/// "Trojan Source" trick), and the invisible zero-width characters and marks that make two texts look the
-/// same while differing. A name or address needs none of them.
+/// Characters refused in every text: controls and line separators, the bidi embeddings, overrides and isolates
+/// that make a text display differently from its logical order (the "Trojan Source" trick), and the invisible
+/// zero-width characters and marks that make two texts look the same while differing. A name or address needs
+/// none of them. The list is the core's, shared with personal text ([`atelier_core::text::refused`]).
 pub fn forbidden(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            // Arabic letter mark; zero width space, non-joiner and joiner, left-to-right and right-to-left marks
-            '\u{061C}' | '\u{200B}'..='\u{200F}'
-            // line and paragraph separators; bidi embeddings and overrides
-            | '\u{2028}'..='\u{202E}'
-            // word joiner and invisible operators; bidi isolates
-            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
-            // zero width no-break space (byte order mark)
-            | '\u{FEFF}'
-        )
+    atelier_core::text::refused(c).is_some()
 }
 
 /// One `@` with text on both sides, no whitespace, at most [`EMAIL_MAX`] characters. Deliberately loose:

@@ -46,27 +46,22 @@ pub fn within_rules(
     suggestions: &[Suggestion],
 ) -> RuleCheck {
     let key = GroupKey::Color(zone.clone());
-    let availability = selection.availability(catalog);
     let mut out = RuleCheck::default();
     for s in suggestions {
         let color = s.color.as_str();
-        let offered = availability.offers(&catalog.space, &key, color);
         match selection.choose(catalog, &key, color) {
             Outcome::Applied { changes, .. } => out.available.push(Offer {
                 suggestion: s.clone(),
                 finish: finish_of(&changes, zone),
                 fix: None,
             }),
-            Outcome::Conflict(fix) => {
-                let offer = Offer {
-                    suggestion: s.clone(),
-                    finish: finish_of(&fix.changes, zone),
-                    fix: Some(fix),
-                };
-                // Availability and choose agree by construction; should they not, the fix is the safe answer.
-                debug_assert!(!offered, "{color} offered yet conflicting");
-                out.unavailable.push(offer);
-            }
+            // `choose` answers exactly what availability would (a conflict is an unavailable option), so the
+            // outcome alone sorts the suggestion; no availability pass is needed on this per-render path.
+            Outcome::Conflict(fix) => out.unavailable.push(Offer {
+                suggestion: s.clone(),
+                finish: finish_of(&fix.changes, zone),
+                fix: Some(fix),
+            }),
             Outcome::Unknown => {}
         }
     }

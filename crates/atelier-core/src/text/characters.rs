@@ -12,11 +12,11 @@ use crate::text::Refusal;
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CharProblemKind {
-    /// A control character such as a tab, a line break or NUL.
+    /// A control character such as a tab, a line break or NUL (or a line or paragraph separator).
     Control,
     /// A bidirectional override, embedding, isolate or mark (U+202A–202E, U+2066–2069, U+200E/200F, U+061C).
     BidiControl,
-    /// A zero-width character (U+200B–200D, U+2060, U+FEFF).
+    /// A zero-width character (U+200B–200D, U+2060–2064, U+FEFF).
     ZeroWidth,
     /// The font has no glyph for it.
     NotInFont,
@@ -59,21 +59,27 @@ impl CharProblem {
     }
 }
 
-fn kind_of(c: char, has_glyph: &dyn Fn(char) -> bool) -> Option<CharProblemKind> {
-    // Bidi and zero-width first: some are format characters a font may well contain (U+200D for emoji
-    // sequences), and the specific reason helps the shopper more than "cannot be drawn".
+/// Why `c` is refused in any shopper's text whatever the font, or `None`: the one list of invisible and
+/// direction-changing characters, shared by personal text and the shop's other free-text fields (names,
+/// addresses). Bidi and zero-width come first: some are format characters a font may well contain (U+200D for
+/// emoji sequences), and the specific reason helps the shopper more than "cannot be drawn".
+pub fn refused(c: char) -> Option<CharProblemKind> {
     if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
     {
         Some(CharProblemKind::BidiControl)
-    } else if matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}') {
+    } else if matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}') {
+        // Zero-width space, non-joiner and joiner, word joiner and the invisible operators, byte order mark.
         Some(CharProblemKind::ZeroWidth)
-    } else if c.is_control() {
+    } else if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+        // C0, DEL and C1, and the line and paragraph separators, which break a line as a control would.
         Some(CharProblemKind::Control)
-    } else if !has_glyph(c) {
-        Some(CharProblemKind::NotInFont)
     } else {
         None
     }
+}
+
+fn kind_of(c: char, has_glyph: &dyn Fn(char) -> bool) -> Option<CharProblemKind> {
+    refused(c).or_else(|| (!has_glyph(c)).then_some(CharProblemKind::NotInFont))
 }
 
 /// Every refused character in `text`, in order; empty when the text may be used. `has_glyph` tells whether the

@@ -28,7 +28,7 @@ mod moderation;
 mod normalize;
 mod refusal;
 
-pub use characters::{CharProblem, CharProblemKind, check_characters};
+pub use characters::{CharProblem, CharProblemKind, check_characters, refused};
 pub use face::{Face, FontError};
 pub use measure::{Width, measure};
 pub use moderation::{Category, ListProblem, WordList};
