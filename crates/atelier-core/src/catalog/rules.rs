@@ -472,7 +472,7 @@ fn equal(
 
 /// The rules together: some valid design exists, the default design keeps every rule, and every offered
 /// option is part of some valid design.
-pub(super) fn check_together(c: &mut Checker, space: &Space, rules: &[Rule], default: &[u8]) {
+pub(super) fn check_together(c: &mut Checker, space: &Space, rules: &[Rule]) {
     let rule_count = rules.len();
     let mut solver = Solver::new(space);
     let initial = space.initial();
@@ -503,7 +503,7 @@ pub(super) fn check_together(c: &mut Checker, space: &Space, rules: &[Rule], def
         c.push(at, K::NoValidDesign { rules: names(&set) });
         return;
     };
-    let mut broken: Vec<usize> = space.broken(default).map(|k| k.rule()).collect();
+    let mut broken: Vec<usize> = space.broken(&space.defaults).map(|k| k.rule()).collect();
     broken.dedup();
     for r in &broken {
         c.push(

@@ -370,9 +370,9 @@ pub fn validate(
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
-    let space = Space::new(groups, constraints);
-    let default_values = default_values(&space, &zones, &choices);
-    rules::check_together(&mut c, &space, &rules, &default_values);
+    let mut space = Space::new(groups, constraints);
+    space.defaults = default_values(&space, &zones, &choices);
+    rules::check_together(&mut c, &space, &rules);
     if !c.problems.is_empty() {
         return Err(c.problems);
     }

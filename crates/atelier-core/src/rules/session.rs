@@ -12,7 +12,7 @@ use super::explain::{confirms, conflict, min_correction};
 use super::solver::Solver;
 use super::space::{Domain, GroupKey, Space};
 use crate::catalog::Catalog;
-use crate::design::{Choice, Design};
+use crate::design::Design;
 
 /// A valid design and the groups the shopper chose themselves, oldest first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,19 +142,18 @@ fn resolve(catalog: &Catalog, prefer: &[u8], pinned: &[usize]) -> Option<Vec<u8>
     }
     let want: Vec<Domain> = prefer.iter().map(|&v| 1 << v).collect();
     let mut after = Solver::new(space).solve(&d, &want)?;
-    if let Some(defaults) = values(catalog, &catalog.default_design()) {
-        for g in 0..after.len() {
-            if after[g] == prefer[g] || after[g] == defaults[g] || pinned.contains(&g) {
-                continue;
-            }
-            let moved = after[g];
-            after[g] = defaults[g];
-            let fine = space.watch[g]
-                .iter()
-                .all(|&c| space.constraints[c as usize].holds(&after));
-            if !fine {
-                after[g] = moved;
-            }
+    let defaults = &space.defaults;
+    for g in 0..after.len() {
+        if after[g] == prefer[g] || after[g] == defaults[g] || pinned.contains(&g) {
+            continue;
+        }
+        let moved = after[g];
+        after[g] = defaults[g];
+        let fine = space.watch[g]
+            .iter()
+            .all(|&c| space.constraints[c as usize].holds(&after));
+        if !fine {
+            after[g] = moved;
         }
     }
     Some(after)
@@ -192,20 +191,12 @@ impl Selection {
         explicit: &[GroupKey],
     ) -> (Selection, Vec<Change>) {
         let space = &catalog.space;
-        let default = catalog.default_design();
         if stored.product != catalog.id {
             return (Selection::new(catalog), Vec::new());
         }
-        let mut design = default.clone();
+        // Every group is set from the resolved values below; only the size comes from the stored design.
+        let mut design = catalog.default_design();
         design.size = stored.size.clone();
-        for (zone, choice) in &stored.zones {
-            if let Some(c) = design.zones.get_mut(zone) {
-                *c = Choice {
-                    material: choice.material.clone(),
-                    color: choice.color.clone(),
-                };
-            }
-        }
         let before: Vec<u8> = space
             .groups
             .iter()
@@ -213,8 +204,7 @@ impl Selection {
             .map(|(g, group)| {
                 option_of(stored, &group.key)
                     .and_then(|o| space.bit(g, o))
-                    .or_else(|| option_of(&default, &group.key).and_then(|o| space.bit(g, o)))
-                    .unwrap_or(0)
+                    .unwrap_or(space.defaults[g])
             })
             .collect();
         let mut pinned: Vec<usize> = Vec::new();

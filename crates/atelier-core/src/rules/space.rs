@@ -238,6 +238,8 @@ pub struct Space {
     pub constraints: Vec<Constraint>,
     /// Per group, the constraints that mention it.
     pub watch: Vec<Vec<u32>>,
+    /// The catalog's default design as option bits per group (set by catalog validation).
+    pub defaults: Vec<u8>,
 }
 
 impl Space {
@@ -253,6 +255,7 @@ impl Space {
             }
         }
         Space {
+            defaults: vec![0; groups.len()],
             groups,
             constraints,
             watch,
