@@ -84,8 +84,7 @@ pub fn evaluate(space: &Space, explicit: &[bool], current: &[u8]) -> Availabilit
             let bit = rest & rest.wrapping_neg();
             let mut d = base.clone();
             d[g] = bit;
-            if let Some(found) = repair(space, &initial, current, &explicit_or(explicit, g), g, bit)
-            {
+            if let Some(found) = repair(space, &initial, current, explicit, g, bit) {
                 for f in 0..n {
                     avail[f] |= 1 << found[f];
                 }
@@ -157,12 +156,6 @@ pub fn evaluate(space: &Space, explicit: &[bool], current: &[u8]) -> Availabilit
         }
     }
     Availability { available: avail }
-}
-
-fn explicit_or(explicit: &[bool], g: usize) -> Vec<bool> {
-    let mut e = explicit.to_vec();
-    e[g] = true;
-    e
 }
 
 /// Proves option `bit` (a one-bit domain) of group `g` available by changing at most one other group that
