@@ -10,6 +10,7 @@ use atelier_core::order::{ClientPrice, OrderRequest};
 use atelier_core::{Catalog, Locale, Money};
 use gloo_net::http::{Request, Response};
 use serde::Deserialize;
+use wasm_bindgen::JsCast;
 
 /// Why loading the product or its artwork failed.
 #[derive(Clone, Debug, PartialEq)]
@@ -138,14 +139,22 @@ pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, Api
     Catalog::from_json(&json, &|_path: &str| true).map_err(ApiError::Catalog)
 }
 
-/// Fetches a layer file by its catalog path (relative to the static root).
-pub async fn fetch_layer(path: &str) -> Result<Vec<u8>, ApiError> {
+/// Fetches a layer file by its catalog path (relative to the static root), as a `Blob` for the browser's image
+/// decoder (its bytes never need to enter wasm memory).
+pub async fn fetch_layer(path: &str) -> Result<web_sys::Blob, ApiError> {
     let response = Request::get(&format!("/static/{path}"))
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
     let response = ok_or_status(response).await?;
-    response.binary().await.map_err(|_| ApiError::Network)
+    let blob = web_sys::Response::from(response)
+        .blob()
+        .map_err(|_| ApiError::Network)?;
+    wasm_bindgen_futures::JsFuture::from(blob)
+        .await
+        .map_err(|_| ApiError::Network)?
+        .dyn_into()
+        .map_err(|_| ApiError::Network)
 }
 
 /// Places an order, asking for messages in `locale`.

@@ -1,17 +1,22 @@
-//! Loading a view's artwork: fetch its layer files (all at once, reporting progress), then decode them into
-//! [`ViewLayers`] once, and the cache that keeps decoded views and the reusable [`Frame`] between renders.
+//! Loading a view's artwork: fetch its layer files (all at once, reporting progress), let the browser decode
+//! them (`createImageBitmap`, see [`crate::bitmap`]), build the [`ViewLayers`] once from their pixels, and the
+//! cache that keeps decoded views and the reusable [`Frame`] between renders.
 //!
-//! Drawing lives in [`crate::components::preview`]; this module never touches the DOM except to let the
-//! browser paint before the long decode.
+//! The browser decodes rather than a Rust PNG decoder so the app's wasm carries none (`atelier-render` without
+//! its `png` feature). The pixels stay exactly the file's: no color management, no premultiplication, and
+//! every layer file is opaque (a canvas would round a translucent pixel; see `atelier_render::layers`), so the
+//! preview has the same bytes as the shop's render. Drawing lives in [`crate::components::preview`]; this
+//! module never touches the DOM except to let the browser paint before building the planes.
 
-use crate::api;
+use crate::{api, bitmap};
 use atelier_core::Locale;
 use atelier_core::catalog::View;
 use atelier_core::id::ViewId;
 use atelier_core::messages;
-use atelier_render::{Frame, ViewLayers};
-use std::cell::{Cell, RefCell};
+use atelier_render::{Frame, Pixels, RenderError, ViewLayers};
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+use web_sys::{Blob, ColorSpaceConversion, ImageBitmapOptions, PremultiplyAlpha};
 
 /// What the preview keeps between renders: decoding a view costs far more than compositing it.
 #[derive(Default)]
@@ -41,32 +46,53 @@ pub async fn load_view(
     let fetches = files.iter().map(|path| {
         let (loaded, progress) = (&loaded, &progress);
         async move {
-            let bytes = api::fetch_layer(path).await;
+            let blob = api::fetch_layer(path).await;
             loaded.set(loaded.get() + 1);
             progress(loaded.get(), total);
-            (path.to_string(), bytes)
+            (*path, blob)
         }
     });
-    let mut bytes: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut blobs = Vec::with_capacity(total);
     for (path, result) in futures::future::join_all(fetches).await {
-        match result {
-            Ok(b) => {
-                bytes.insert(path, b);
-            }
-            Err(e) => return Err(e.describe(locale)),
-        }
+        blobs.push((path, result.map_err(|e| e.describe(locale))?));
     }
     decoding();
-    // Decoding blocks the main thread for a moment; show "preparing" first rather than freeze on "8 of 8".
+    // Building the planes blocks the main thread for a moment; show "preparing" first rather than freeze on
+    // "8 of 8".
     after_paint().await;
-    let bytes = RefCell::new(bytes);
-    ViewLayers::decode(view, |path| bytes.borrow_mut().remove(path)).map_err(|e| {
+    let decodes = blobs
+        .iter()
+        .map(|(path, blob)| async move { (*path, decode(path, blob).await) });
+    let mut pixels = HashMap::with_capacity(total);
+    let damaged = |e: RenderError| {
+        // The file's path is the detail: the same in every language, and what a retailer needs to fix it.
         messages::format(
             locale,
             "preview.decode_failed",
-            &[("detail", e.to_string())],
+            &[("detail", e.path().to_owned())],
         )
-    })
+    };
+    for (path, result) in futures::future::join_all(decodes).await {
+        pixels.insert(path, result.map_err(damaged)?);
+    }
+    ViewLayers::from_pixels(view, |path| pixels.get(path)).map_err(damaged)
+}
+
+/// The pixels of one layer file, exactly as stored: no color-space conversion, no premultiplication.
+async fn decode(path: &str, blob: &Blob) -> Result<Pixels, RenderError> {
+    let failed = || RenderError::Decode {
+        path: path.to_owned(),
+        detail: String::new(),
+    };
+    let options = ImageBitmapOptions::new();
+    options.set_color_space_conversion(ColorSpaceConversion::None);
+    options.set_premultiply_alpha(PremultiplyAlpha::None);
+    let bitmap = bitmap::decode(blob, &options).await.ok_or_else(failed)?;
+    let (w, h) = (bitmap.width(), bitmap.height());
+    let rgba = bitmap::pixels(&bitmap);
+    bitmap.close();
+    rgba.and_then(|rgba| Pixels::from_rgba(w, h, rgba))
+        .ok_or_else(failed)
 }
 
 /// Resolves after the browser has painted the current DOM (an animation frame, then a task).

@@ -8,6 +8,7 @@
 mod api;
 mod app;
 mod artwork;
+mod bitmap;
 mod components;
 mod configurator;
 mod embed;

@@ -9,14 +9,11 @@
 //! shares of the image's area, and scaling each axis by its own factor keeps every region's share of the
 //! area, so one decode-and-resize call is enough (no second pass to read the photo's size first).
 
+use crate::bitmap;
 use crate::photo_worker::{self, WorkerError};
 use atelier_core::photo_palette::{self, PaletteColor};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    File, ImageBitmap, ImageBitmapOptions, OffscreenCanvas, OffscreenCanvasRenderingContext2d,
-    ResizeQuality,
-};
+use web_sys::{File, ImageBitmapOptions, ResizeQuality};
 
 /// The types the file input accepts (the browser decodes all three).
 pub const ACCEPT: &str = "image/jpeg,image/png,image/webp";
@@ -120,7 +117,6 @@ pub fn measure(name: &str, start: f64) {
 /// Decodes, downscales and extracts the palette of a checked file, telling `on_stage` when each stage
 /// starts.
 pub async fn palette_of(file: &File, on_stage: impl Fn(Stage)) -> Result<Extracted, PhotoError> {
-    let window = web_sys::window().ok_or(PhotoError::Decode)?;
     on_stage(Stage::Decoding);
     // The worker's wasm loads while the browser decodes.
     photo_worker::warm();
@@ -129,18 +125,13 @@ pub async fn palette_of(file: &File, on_stage: impl Fn(Stage)) -> Result<Extract
     options.set_resize_width(SIDE);
     options.set_resize_height(SIDE);
     options.set_resize_quality(ResizeQuality::Medium);
-    let promise = window
-        .create_image_bitmap_with_blob_and_image_bitmap_options(file, &options)
-        .map_err(|_| PhotoError::Decode)?;
-    let bitmap: ImageBitmap = JsFuture::from(promise)
+    let bitmap = bitmap::decode(file, &options)
         .await
-        .map_err(|_| PhotoError::Decode)?
-        .dyn_into()
-        .map_err(|_| PhotoError::Decode)?;
+        .ok_or(PhotoError::Decode)?;
     measure("atelier:photo-decode", t0);
     let t1 = now();
     let (w, h) = (bitmap.width(), bitmap.height());
-    let rgba = pixels(&bitmap, w, h).ok_or(PhotoError::Decode);
+    let rgba = bitmap::pixels(&bitmap).ok_or(PhotoError::Decode);
     bitmap.close();
     let rgba = rgba?;
     measure("atelier:photo-pixels", t1);
@@ -164,14 +155,4 @@ pub async fn palette_of(file: &File, on_stage: impl Fn(Stage)) -> Result<Extract
         extract_ms: t3 - t2,
         in_worker,
     })
-}
-
-fn pixels(bitmap: &ImageBitmap, w: u32, h: u32) -> Option<Vec<u8>> {
-    let canvas = OffscreenCanvas::new(w, h).ok()?;
-    let ctx: OffscreenCanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    ctx.draw_image_with_image_bitmap(bitmap, 0.0, 0.0).ok()?;
-    let data = ctx
-        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
-        .ok()?;
-    Some(data.data().0)
 }

@@ -12,13 +12,23 @@ pub enum RenderError {
         /// The layer's path.
         path: String,
     },
-    /// The bytes are not a PNG the decoder reads.
+    /// The bytes are not a PNG the decoder reads (or not an 8-bit one).
     #[error("layer file {path} could not be decoded: {detail}")]
     Decode {
         /// The layer's path.
         path: String,
         /// The decoder's description.
         detail: String,
+    },
+    /// The layer has a pixel that is not fully opaque (every layer file is opaque; see [`crate::layers`]).
+    #[error("layer file {path} is not opaque at pixel ({x}, {y})")]
+    Translucent {
+        /// The layer's path.
+        path: String,
+        /// Column of the first such pixel.
+        x: u32,
+        /// Row of the first such pixel.
+        y: u32,
     },
     /// The layer's size differs from the view's.
     #[error("layer file {path} is {found_w}×{found_h}, the view is {want_w}×{want_h}")]
@@ -34,4 +44,16 @@ pub enum RenderError {
         /// Height expected.
         want_h: u32,
     },
+}
+
+impl RenderError {
+    /// The layer file the problem is with.
+    pub fn path(&self) -> &str {
+        match self {
+            RenderError::Missing { path }
+            | RenderError::Decode { path, .. }
+            | RenderError::Translucent { path, .. }
+            | RenderError::Size { path, .. } => path,
+        }
+    }
 }

@@ -1,19 +1,23 @@
 //! A view's layers decoded into planes in linear light, ready to composite many times.
 //!
-//! Layer files (made by `tools/artwork`, see its README):
-//! - base: RGB PNG, the opaque background and everything below the zones;
-//! - zone layer: RGB PNG whose channels are planes, not colors: R = shade (sRGB-encoded albedo multiplier),
+//! Layer files (made by `tools/artwork`, see its README), all opaque 8-bit images the size of the view:
+//! - base: the opaque background and everything below the zones;
+//! - zone layer: channels that are planes, not colors: R = shade (sRGB-encoded albedo multiplier),
 //!   G = gloss (sRGB-encoded additive highlight), B = coverage (alpha);
-//! - overlay: RGBA PNG (straight alpha) drawn above every zone.
+//! - overlay, drawn above every zone: twice the view's height, its color (straight, sRGB) in the top half and
+//!   its alpha as gray in the bottom half. It is stored opaque because a browser canvas premultiplies alpha,
+//!   which would lose bits of a translucent pixel and make the browser's preview differ from the shop's.
 //!
-//! Decoding converts the sRGB-encoded planes to linear once, and records each zone's bounding box so
-//! compositing touches only the pixels a zone covers.
+//! This file turns decoded [`Pixels`] into planes ([`ViewLayers::from_pixels`]); decoding the PNG files is the
+//! caller's (the browser's in the app) or the `png` feature's ([`ViewLayers::decode`]). It converts the
+//! sRGB-encoded planes to linear once, and records each zone's bounding box so compositing touches only the
+//! pixels a zone covers.
 
 use crate::error::RenderError;
 use crate::lut::to_linear;
+use crate::pixels::Pixels;
 use atelier_core::catalog::View;
 use atelier_core::id::ZoneId;
-use image::ImageFormat;
 
 /// A pixel rectangle, `x0..x1` × `y0..y1`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,30 +70,36 @@ pub struct ViewLayers {
     pub(crate) overlay: Option<OverlayPlanes>,
 }
 
-fn decode_png(
-    path: &str,
-    bytes: Option<Vec<u8>>,
+/// The RGBA bytes of the layer file `path`, checked: present, opaque, and as wide as the view and `stack`
+/// times as high (the overlay stacks its color and its alpha).
+fn layer<'p>(
     view: &View,
-) -> Result<image::DynamicImage, RenderError> {
-    let bytes = bytes.ok_or_else(|| RenderError::Missing {
+    path: &str,
+    pixels: &impl Fn(&str) -> Option<&'p Pixels>,
+    stack: u32,
+) -> Result<&'p [u8], RenderError> {
+    let px = pixels(path).ok_or_else(|| RenderError::Missing {
         path: path.to_owned(),
     })?;
-    let img = image::load_from_memory_with_format(&bytes, ImageFormat::Png).map_err(|e| {
-        RenderError::Decode {
-            path: path.to_owned(),
-            detail: e.to_string(),
-        }
-    })?;
-    if img.width() != view.width || img.height() != view.height {
+    let want_h = view.height * stack;
+    if px.width() != view.width || px.height() != want_h {
         return Err(RenderError::Size {
             path: path.to_owned(),
-            found_w: img.width(),
-            found_h: img.height(),
+            found_w: px.width(),
+            found_h: px.height(),
             want_w: view.width,
-            want_h: view.height,
+            want_h,
         });
     }
-    Ok(img)
+    if let Some(i) = px.first_translucent() {
+        let w = view.width as usize;
+        return Err(RenderError::Translucent {
+            path: path.to_owned(),
+            x: (i % w) as u32,
+            y: (i / w) as u32,
+        });
+    }
+    Ok(px.rgba())
 }
 
 fn bounds_of(width: u32, height: u32, alpha: &[u8]) -> Rect {
@@ -117,33 +127,34 @@ fn bounds_of(width: u32, height: u32, alpha: &[u8]) -> Rect {
 }
 
 impl ViewLayers {
-    /// Decodes every layer of `view`; `file` gives the bytes of a layer path (relative to the static root).
-    pub fn decode(
+    /// Builds the planes of `view` from its files' decoded pixels; `pixels` gives those of a layer path
+    /// (relative to the static root), `None` if the caller has none.
+    pub fn from_pixels<'p>(
         view: &View,
-        file: impl Fn(&str) -> Option<Vec<u8>>,
+        pixels: impl Fn(&str) -> Option<&'p Pixels>,
     ) -> Result<ViewLayers, RenderError> {
         let n = view.width as usize * view.height as usize;
-        let base_img = decode_png(&view.base, file(&view.base), view)?.into_rgb8();
+        let base_px = layer(view, &view.base, &pixels, 1)?;
         let mut base = vec![0u16; n * 3];
-        for (i, px) in base_img.pixels().enumerate() {
+        for (i, px) in base_px.chunks_exact(4).enumerate() {
             for c in 0..3 {
-                base[c * n + i] = to_linear(px.0[c]);
+                base[c * n + i] = to_linear(px[c]);
             }
         }
         let mut zones = Vec::with_capacity(view.layers.len());
-        for layer in &view.layers {
-            let img = decode_png(&layer.file, file(&layer.file), view)?.into_rgb8();
+        for l in &view.layers {
+            let px = layer(view, &l.file, &pixels, 1)?;
             let mut shade = vec![0u16; n];
             let mut gloss = vec![0u16; n];
             let mut coverage = vec![0u8; n];
-            for (i, px) in img.pixels().enumerate() {
-                shade[i] = to_linear(px.0[0]);
-                gloss[i] = to_linear(px.0[1]);
-                coverage[i] = px.0[2];
+            for (i, px) in px.chunks_exact(4).enumerate() {
+                shade[i] = to_linear(px[0]);
+                gloss[i] = to_linear(px[1]);
+                coverage[i] = px[2];
             }
             let bounds = bounds_of(view.width, view.height, &coverage);
             zones.push(ZonePlanes {
-                zone: layer.zone.clone(),
+                zone: l.zone.clone(),
                 shade,
                 gloss,
                 coverage,
@@ -153,15 +164,15 @@ impl ViewLayers {
         let overlay = match &view.overlay {
             None => None,
             Some(path) => {
-                let img = decode_png(path, file(path), view)?.into_rgba8();
+                // Color in the top half, alpha (as gray, read from red) in the bottom half.
+                let (color, alpha_px) = layer(view, path, &pixels, 2)?.split_at(n * 4);
                 let mut rgb = vec![0u16; n * 3];
-                let mut alpha = vec![0u8; n];
-                for (i, px) in img.pixels().enumerate() {
+                for (i, px) in color.chunks_exact(4).enumerate() {
                     for c in 0..3 {
-                        rgb[c * n + i] = to_linear(px.0[c]);
+                        rgb[c * n + i] = to_linear(px[c]);
                     }
-                    alpha[i] = px.0[3];
                 }
+                let alpha: Vec<u8> = alpha_px.chunks_exact(4).map(|px| px[0]).collect();
                 let bounds = bounds_of(view.width, view.height, &alpha);
                 Some(OverlayPlanes { rgb, alpha, bounds })
             }

@@ -6,7 +6,9 @@
 //! [`Frame`]. Every step is integer arithmetic over lookup tables ([`lut`]) built with `libm`, so no platform
 //! `powf` or float rounding can make wasm and native disagree by a single byte.
 //!
-//! It owns decoding layer PNGs (bytes in, planes out) and compositing; fetching the files is the caller's job.
+//! It owns turning a view's decoded layer files into planes ([`ViewLayers::from_pixels`]) and compositing; with
+//! the default `png` feature it decodes the PNG files too ([`ViewLayers::decode`]). Fetching the files is the
+//! caller's job, and so is decoding them when the feature is off (the browser app lets the browser decode).
 //!
 //! # Example
 //! ```
@@ -29,9 +31,15 @@ mod error;
 mod frame;
 pub mod layers;
 pub mod lut;
+mod pixels;
+#[cfg(feature = "png")]
+mod png;
 mod tint;
 
 pub use error::RenderError;
 pub use frame::Frame;
 pub use layers::{Rect, ViewLayers};
+pub use pixels::Pixels;
+#[cfg(feature = "png")]
+pub use png::decode_png;
 pub use tint::Tint;

@@ -1,5 +1,5 @@
 //! Turns one SVG source into the compositor's layer files (`base.png`, one
-//! `<zone>.png` per zone, `overlay.png`), following the group conventions in the
+//! `<zone>.png` per zone, `overlay.png`, all opaque), following the group conventions in the
 //! crate README: each top-level group is rendered on its own and reduced to the
 //! planes the compositor expects.
 
@@ -50,18 +50,11 @@ pub fn render_view(src: &Path, zones: &[&str], out_dir: &Path) -> Result<()> {
     }
 
     let overlay = render_group(&tree, "overlay")?;
-    let rgba: Vec<u8> = overlay
-        .pixels()
-        .iter()
-        .flat_map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue(), c.alpha()]
-        })
-        .collect();
-    write_png(
+    write_png_sized(
         &out_dir.join("overlay.png"),
-        &rgba,
-        ExtendedColorType::Rgba8,
+        &stacked_overlay(&overlay),
+        SIZE * 2,
+        ExtendedColorType::Rgb8,
     )?;
     Ok(())
 }
@@ -135,9 +128,28 @@ fn zone_planes(shade: &Pixmap, gloss: &Pixmap) -> Vec<u8> {
         .collect()
 }
 
-/// Writes 8-bit PNG data with the best deflate setting; the encoder has no
-/// timestamps or other varying chunks, so equal pixels give equal bytes.
+/// The overlay as one opaque RGB image twice as high: its straight (un-premultiplied)
+/// color in the top half, its alpha as gray in the bottom half. Browsers premultiply a
+/// translucent image's pixels when they read them back, which loses bits; an opaque
+/// file reads back exactly, so the app's preview keeps the shop's bytes.
+fn stacked_overlay(pixmap: &Pixmap) -> Vec<u8> {
+    let color = pixmap.pixels().iter().flat_map(|p| {
+        let c = p.demultiply();
+        [c.red(), c.green(), c.blue()]
+    });
+    let alpha = pixmap.pixels().iter().flat_map(|p| [p.alpha(); 3]);
+    color.chain(alpha).collect()
+}
+
+/// Writes a `SIZE`×`SIZE` image, see [`write_png_sized`].
 fn write_png(path: &Path, data: &[u8], color: ExtendedColorType) -> Result<()> {
+    write_png_sized(path, data, SIZE, color)
+}
+
+/// Writes 8-bit PNG data `SIZE` wide and `height` high with the best deflate setting;
+/// the encoder has no timestamps or other varying chunks, so equal pixels give equal
+/// bytes.
+fn write_png_sized(path: &Path, data: &[u8], height: u32, color: ExtendedColorType) -> Result<()> {
     let file = File::create(path).with_context(|| format!("creating {}", path.display()))?;
     let encoder = PngEncoder::new_with_quality(
         BufWriter::new(file),
@@ -145,6 +157,6 @@ fn write_png(path: &Path, data: &[u8], color: ExtendedColorType) -> Result<()> {
         FilterType::Adaptive,
     );
     encoder
-        .write_image(data, SIZE, SIZE, color)
+        .write_image(data, SIZE, height, color)
         .with_context(|| format!("writing {}", path.display()))
 }

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use image::{RgbImage, RgbaImage};
+use image::RgbImage;
 
 use crate::layers::SIZE;
 use crate::products::View;
@@ -119,9 +119,15 @@ pub fn render(views: &[(PathBuf, &View)], colors: &[Assignment], out: &Path) -> 
                 }
             }
         }
-        let overlay: RgbaImage = open("overlay.png")?.to_rgba8();
-        for (dst, p) in lin.iter_mut().zip(overlay.pixels()) {
-            let a = f32::from(p[3]) / 255.0;
+        // Color in the top half, alpha (gray) in the bottom half.
+        let overlay = open("overlay.png")?.to_rgb8();
+        let (color, alpha) = overlay.as_raw().split_at((SIZE * SIZE * 3) as usize);
+        for ((dst, p), a) in lin
+            .iter_mut()
+            .zip(color.chunks_exact(3))
+            .zip(alpha.chunks_exact(3))
+        {
+            let a = f32::from(a[0]) / 255.0;
             for k in 0..3 {
                 dst[k] = dst[k] * (1.0 - a) + to_linear(p[k]) * a;
             }
