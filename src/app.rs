@@ -196,7 +196,8 @@ fn history_shortcut(e: &KeyboardEvent) -> Option<Action> {
     if typing {
         return None;
     }
-    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+    // ASCII lowering only: the keys compared are ASCII letters, and Unicode lowering would ship its case tables.
+    match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
         ("z", false) => Some(Action::Undo),
         ("z", true) => Some(Action::Redo),
         ("y", false) if e.ctrl_key() => Some(Action::Redo),
