@@ -127,15 +127,11 @@ fn decode_png_refuses_sixteen_bit_files_and_reads_eight_bit_ones() {
     let decoded = atelier_render::decode_png("a.png", &rgb8).expect("8-bit RGB decodes");
     assert_eq!(decoded.rgba(), &[1, 2, 3, 255]);
     let rgb16 = encode(&[0, 1, 0, 2, 0, 3], ExtendedColorType::Rgb16);
-    let err = atelier_render::decode_png("b.png", &rgb16)
-        .err()
-        .expect("refused");
+    let err = atelier_render::decode_png("b.png", &rgb16).expect_err("refused");
     assert_eq!(
         err.to_string(),
         "layer file b.png could not be decoded: not 8 bits per channel"
     );
-    let err = atelier_render::decode_png("c.png", b"not a png")
-        .err()
-        .expect("refused");
+    let err = atelier_render::decode_png("c.png", b"not a png").expect_err("refused");
     assert_eq!(err.path(), "c.png");
 }
