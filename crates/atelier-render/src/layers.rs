@@ -81,7 +81,7 @@ fn layer<'p>(
     let px = pixels(path).ok_or_else(|| RenderError::Missing {
         path: path.to_owned(),
     })?;
-    let want_h = view.height * stack;
+    let want_h = view.height.saturating_mul(stack);
     if px.width() != view.width || px.height() != want_h {
         return Err(RenderError::Size {
             path: path.to_owned(),
