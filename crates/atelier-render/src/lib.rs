@@ -27,8 +27,11 @@
 mod composite;
 mod error;
 mod frame;
+mod kernel;
 pub mod layers;
 pub mod lut;
+mod region;
+pub mod surface;
 mod tint;
 
 pub use error::RenderError;

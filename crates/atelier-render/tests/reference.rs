@@ -136,3 +136,43 @@ fn dark_navy_keeps_its_shading() {
         "navy quarter blue channel spans only {lo}..{hi}"
     );
 }
+
+#[test]
+fn a_changed_zone_rerendered_alone_equals_a_full_render() {
+    // For every zone of every view of both samples, and a repaint in each surface in turn: recompositing only
+    // the zone's bounds over the previous frame gives exactly the bytes of a full render of the new paint.
+    use atelier_core::catalog::Surface;
+    let mut checked = 0;
+    for catalog in [support::catalog(), support::bespoke()] {
+        let valid_default = catalog.default_design();
+        let valid = valid_default.validate(&catalog).expect("valid");
+        for view in &catalog.views {
+            let layers = atelier_render::ViewLayers::decode(view, support::file).expect("decode");
+            let before = layers.tints(&valid);
+            let mut frame = atelier_render::Frame::new(layers.width(), layers.height());
+            let mut fresh = atelier_render::Frame::new(layers.width(), layers.height());
+            for (k, zone) in layers.zones().enumerate() {
+                let surface = Surface::ALL[(k + checked) % Surface::ALL.len()];
+                let mut after = before.clone();
+                after[k] = Some(atelier_render::Tint {
+                    color: [9000, 30000, 52000],
+                    gloss: 200,
+                    surface,
+                });
+                layers.render_tints(&before, &mut frame);
+                let bounds = layers.zone_bounds(zone.as_str()).expect("drawn");
+                layers.render_tints_region(&after, &mut frame, bounds);
+                layers.render_tints(&after, &mut fresh);
+                assert!(
+                    frame.rgba() == fresh.rgba(),
+                    "{}/{}: {zone:?} in {surface:?} differs after a region render",
+                    catalog.id.as_str(),
+                    view.id
+                );
+                assert_ne!(before[k], after[k]);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 20, "{checked} zone repaints checked");
+}
