@@ -11,6 +11,7 @@ use crate::frame::Frame;
 use crate::kernel::{Paint, ZoneRun, encode_run, overlay_run, zone_run};
 use crate::layers::{Rect, ViewLayers};
 use crate::lut::luts;
+use crate::prepared::Span;
 use crate::tint::Tint;
 use atelier_core::design::ValidDesign;
 
@@ -58,49 +59,56 @@ impl ViewLayers {
         if region.is_empty() {
             return;
         }
-        // Outside the painted zones every render shows the same pixels: copy them, composite only the rest.
-        let painted = self
-            .zones
-            .iter()
-            .zip(tints)
-            .filter(|(_, t)| t.is_some())
-            .fold(Rect::default(), |u, (z, _)| u.union(z.bounds));
-        let work = region.intersect(painted);
-        if work != region {
-            let still = self.still();
-            let w = self.width as usize;
-            let rgba = frame.parts_mut().1;
-            for y in region.y0..region.y1 {
-                let inside = y >= work.y0 && y < work.y1 && !work.is_empty();
-                let (left, right) = if inside {
-                    (work.x0, work.x1)
-                } else {
-                    (region.x1, region.x1)
-                };
-                for (a, b) in [(region.x0, left), (right, region.x1)] {
-                    let px = (y as usize * w + a as usize) * 4..(y as usize * w + b as usize) * 4;
-                    rgba[px.clone()].copy_from_slice(&still[px]);
-                }
+        // On each row, only the columns some painted zone covers need compositing: every other pixel shows
+        // exactly what the unpainted view (the still) shows there, so it is copied.
+        let spans = self.zone_spans();
+        let mut work = vec![Span::default(); region.height() as usize];
+        for ((zone, tint), zone_spans) in self.zones.iter().zip(tints).zip(spans) {
+            if tint.is_none() {
+                continue;
+            }
+            let rows = zone.bounds.intersect(region);
+            for y in rows.y0..rows.y1 {
+                let span = zone_spans[(y - zone.bounds.y0) as usize];
+                let slot = &mut work[(y - region.y0) as usize];
+                *slot = slot.union(span.intersect(region.x0, region.x1));
             }
         }
-        self.composite(tints, frame, work);
-    }
-
-    /// The encoded view with no zone painted, made on first use.
-    fn still(&self) -> &[u8] {
-        self.still.get_or_init(|| {
-            let mut frame = Frame::new(self.width, self.height);
-            let none: Vec<Option<Tint>> = self.zones.iter().map(|_| None).collect();
-            self.composite(&none, &mut frame, Rect::full(self.width, self.height));
-            frame.into_rgba()
-        })
-    }
-
-    /// Composites every layer over `region` (already inside the view) and encodes it.
-    fn composite(&self, tints: &[Option<Tint>], frame: &mut Frame, region: Rect) {
-        if region.is_empty() {
-            return;
+        let still = self.still();
+        let w = self.width as usize;
+        let rgba = frame.parts_mut().1;
+        for (k, span) in work.iter().enumerate() {
+            let row = (region.y0 as usize + k) * w;
+            let (left, right) = if span.is_empty() {
+                (region.x1, region.x1)
+            } else {
+                (span.x0, span.x1)
+            };
+            for (a, b) in [(region.x0, left), (right, region.x1)] {
+                let px = (row + a as usize) * 4..(row + b as usize) * 4;
+                rgba[px.clone()].copy_from_slice(&still[px]);
+            }
         }
+        self.composite(tints, frame, region.y0, &work);
+    }
+
+    /// The view with no zone painted, encoded (made once, see [`crate::prepared`]).
+    pub(crate) fn render_still(&self) -> Vec<u8> {
+        let mut frame = Frame::new(self.width, self.height);
+        let none: Vec<Option<Tint>> = self.zones.iter().map(|_| None).collect();
+        let all = vec![
+            Span {
+                x0: 0,
+                x1: self.width
+            };
+            self.height as usize
+        ];
+        self.composite(&none, &mut frame, 0, &all);
+        frame.into_rgba()
+    }
+
+    /// Composites every layer over the columns `work[k]` of row `y0 + k` and encodes them.
+    fn composite(&self, tints: &[Option<Tint>], frame: &mut Frame, y0: u32, work: &[Span]) {
         let n = self.width as usize * self.height as usize;
         let w = self.width as usize;
         let (acc, rgba) = frame.parts_mut();
@@ -108,32 +116,43 @@ impl ViewLayers {
         let (g, b) = rest.split_at_mut(n);
         let (base_r, base_rest) = self.base.split_at(n);
         let (base_g, base_b) = base_rest.split_at(n);
+        let row_range = |k: usize, span: Span| {
+            let row = (y0 as usize + k) * w;
+            row + span.x0 as usize..row + span.x1 as usize
+        };
 
-        for range in rows(region, w) {
+        for (k, &span) in work.iter().enumerate() {
+            if span.is_empty() {
+                continue;
+            }
+            let range = row_range(k, span);
             r[range.clone()].copy_from_slice(&base_r[range.clone()]);
             g[range.clone()].copy_from_slice(&base_g[range.clone()]);
             b[range.clone()].copy_from_slice(&base_b[range.clone()]);
         }
 
-        for (zone, tint) in self.zones.iter().zip(tints) {
+        let spans = self.zone_spans();
+        for ((zone, tint), zone_spans) in self.zones.iter().zip(tints).zip(spans) {
             let Some(tint) = tint else { continue };
-            let area = zone.bounds.intersect(region);
-            if area.is_empty() {
-                continue;
-            }
-            let tile = self.surfaces.tile(tint.surface);
+            let tile = self.prepared.surfaces.tile(tint.surface);
             let paint = Paint {
                 color: tint.color.map(u32::from),
                 gloss: u32::from(tint.gloss),
             };
-            for y in area.y0 as usize..area.y1 as usize {
-                let row = y * w;
-                let tile_row = (y % tile.size) * tile.size;
+            let y_end = zone.bounds.y1.min(y0 + work.len() as u32);
+            for y in zone.bounds.y0.max(y0)..y_end {
+                let span = zone_spans[(y - zone.bounds.y0) as usize];
+                let span = span.intersect(work[(y - y0) as usize].x0, work[(y - y0) as usize].x1);
+                if span.is_empty() {
+                    continue;
+                }
+                let row = y as usize * w;
+                let tile_row = (y as usize % tile.size) * tile.size;
                 // The run is cut where the surface tile repeats, so each piece reads the tile contiguously.
-                let mut x = area.x0 as usize;
-                while x < area.x1 as usize {
+                let mut x = span.x0 as usize;
+                while x < span.x1 as usize {
                     let tx = x % tile.size;
-                    let len = (tile.size - tx).min(area.x1 as usize - x);
+                    let len = (tile.size - tx).min(span.x1 as usize - x);
                     let px = row + x..row + x + len;
                     let tp = tile_row + tx..tile_row + tx + len;
                     let run = ZoneRun {
@@ -156,10 +175,18 @@ impl ViewLayers {
         }
 
         if let Some(overlay) = &self.overlay {
-            let area = overlay.bounds.intersect(region);
             let (src_r, src_rest) = overlay.rgb.split_at(n);
             let (src_g, src_b) = src_rest.split_at(n);
-            for range in rows(area, w) {
+            for (k, &span) in work.iter().enumerate() {
+                let y = y0 + k as u32;
+                if y < overlay.bounds.y0 || y >= overlay.bounds.y1 {
+                    continue;
+                }
+                let span = span.intersect(overlay.bounds.x0, overlay.bounds.x1);
+                if span.is_empty() {
+                    continue;
+                }
+                let range = row_range(k, span);
                 overlay_run(
                     [
                         &mut r[range.clone()],
@@ -177,7 +204,11 @@ impl ViewLayers {
         }
 
         let lut = &luts().to_srgb;
-        for range in rows(region, w) {
+        for (k, &span) in work.iter().enumerate() {
+            if span.is_empty() {
+                continue;
+            }
+            let range = row_range(k, span);
             encode_run(
                 &mut rgba[range.start * 4..range.end * 4],
                 &r[range.clone()],
@@ -187,12 +218,4 @@ impl ViewLayers {
             );
         }
     }
-}
-
-/// The pixel index range of each row of `rect`.
-fn rows(rect: Rect, width: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
-    (rect.y0 as usize..rect.y1 as usize).map(move |y| {
-        let row = y * width;
-        row + rect.x0 as usize..row + rect.x1 as usize
-    })
 }

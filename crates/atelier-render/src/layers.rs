@@ -11,11 +11,10 @@
 
 use crate::error::RenderError;
 use crate::lut::to_linear;
-use crate::surface::Surfaces;
+use crate::prepared::Prepared;
 use atelier_core::catalog::View;
 use atelier_core::id::ZoneId;
 use image::ImageFormat;
-use std::sync::OnceLock;
 
 /// A pixel rectangle, `x0..x1` × `y0..y1`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -66,11 +65,8 @@ pub struct ViewLayers {
     pub(crate) base: Vec<u16>,
     pub(crate) zones: Vec<ZonePlanes>,
     pub(crate) overlay: Option<OverlayPlanes>,
-    /// The surface detail tiles, made on first use at this view's scale.
-    pub(crate) surfaces: Surfaces,
-    /// The view with no zone painted (base under overlay), encoded, made on first render: what every pixel
-    /// outside the painted zones shows.
-    pub(crate) still: OnceLock<Vec<u8>>,
+    /// Surface tiles, zone spans and the unpainted view, made on first use.
+    pub(crate) prepared: Prepared,
 }
 
 fn decode_png(
@@ -179,8 +175,7 @@ impl ViewLayers {
             base,
             zones,
             overlay,
-            surfaces: Surfaces::new(1),
-            still: OnceLock::new(),
+            prepared: Prepared::new(1),
         })
     }
 

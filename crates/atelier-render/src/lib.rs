@@ -30,6 +30,7 @@ mod frame;
 mod kernel;
 pub mod layers;
 pub mod lut;
+mod prepared;
 mod region;
 pub mod surface;
 mod tint;
