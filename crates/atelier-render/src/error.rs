@@ -2,7 +2,8 @@
 
 use thiserror::Error;
 
-/// A layer that is missing, undecodable or of the wrong size. Rendering itself cannot fail.
+/// A layer that is missing, undecodable or of the wrong size, or a scale out of range. Rendering itself cannot
+/// fail.
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum RenderError {
@@ -33,5 +34,13 @@ pub enum RenderError {
         want_w: u32,
         /// Height expected.
         want_h: u32,
+    },
+    /// A production scale of 0 or above the largest supported.
+    #[error("scale {scale} is not between 1 and {max}")]
+    Scale {
+        /// The scale asked for.
+        scale: u32,
+        /// The largest supported.
+        max: u32,
     },
 }

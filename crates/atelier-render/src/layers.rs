@@ -95,7 +95,7 @@ fn decode_png(
     Ok(img)
 }
 
-fn bounds_of(width: u32, height: u32, alpha: &[u8]) -> Rect {
+pub(crate) fn bounds_of(width: u32, height: u32, alpha: &[u8]) -> Rect {
     let (mut x0, mut y0, mut x1, mut y1) = (width, height, 0, 0);
     for y in 0..height {
         let row = &alpha[(y * width) as usize..((y + 1) * width) as usize];

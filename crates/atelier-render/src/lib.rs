@@ -30,8 +30,10 @@ mod frame;
 mod kernel;
 pub mod layers;
 pub mod lut;
+pub mod outline;
 mod prepared;
 mod region;
+pub mod scale;
 pub mod surface;
 mod tint;
 

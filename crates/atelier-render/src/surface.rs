@@ -208,7 +208,7 @@ fn woven(x: u32, y: u32, scale: u32) -> (i32, i32) {
     // Triangle profile across the thread, 0 at its edges and p/2 in the middle.
     let round = (p / 2) as i32 - ((2 * along) as i32 - p as i32).abs() / 2;
     // `x + 2¹⁶ − y` stays positive on any tile (they are far smaller).
-    let over = ((x + (1 << 16) - y) / (2 * p)) % 2 == 0;
+    let over = ((x + (1 << 16) - y) / (2 * p)).is_multiple_of(2);
     let lift = if over { 6 } else { -6 };
     let shade = 112 + round * 28 / p as i32 + lift + (noise8(x, y, 43) - 128) / 40;
     (shade, 96 + round * 64 / p as i32)
