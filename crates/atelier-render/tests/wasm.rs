@@ -77,7 +77,7 @@ fn render_bench_in_the_browser() {
     let full = time(None);
     let zone = time(Some(bounds));
     let pick = |t: &[f64], q: f64| t[((t.len() - 1) as f64 * q).round() as usize];
-    console_log!("render.wasm_test.simd128: {SIMD}");
+    console_log!("compositor built with simd128: {SIMD}");
     console_log!("render.wasm_test.p95_ms: {:.2} ms", pick(&full, 0.95));
     console_log!("render.wasm_test.zone_p95_ms: {:.2} ms", pick(&zone, 0.95));
 }
