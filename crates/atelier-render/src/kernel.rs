@@ -5,6 +5,7 @@
 //! Every value is an integer and every division a shift, so there is no rounding that could depend on the
 //! target: coverage `a` in `0..=255` becomes a weight `a + a/128` in `0..=256`, and a blend is
 //! `(dst·(256 − w) + src·w + 128) >> 8`, which is exactly `dst` for `w = 0` and exactly `src` for `w = 256`.
+//! `src` never exceeds 65535, so every intermediate fits an `i32`.
 //! Which rows and columns to visit is the caller's business ([`crate::composite`]).
 
 /// A zone's paint, as the kernel uses it.
@@ -32,9 +33,12 @@ fn weight(a: u8) -> u32 {
     a + (a >> 7)
 }
 
+/// `(dst·(256 − w) + src·w + 128) >> 8`, computed as `dst + ((src − dst)·w + 128) >> 8` with an arithmetic
+/// shift: the same value (the shift floors, and `256·dst` is a whole multiple of 256), one multiply fewer.
 #[inline(always)]
 fn blend(dst: u16, src: u32, w: u32) -> u16 {
-    ((u32::from(dst) * (256 - w) + src * w + 128) >> 8) as u16
+    let d = i32::from(dst);
+    (d + (((src as i32 - d) * w as i32 + 128) >> 8)) as u16
 }
 
 /// Paints one run of a zone over the accumulator planes `r`, `g`, `b` (all the run's length).
@@ -113,5 +117,17 @@ mod tests {
         }
         // Half coverage lands halfway.
         assert_eq!(blend(0, 65535, weight(128)), 33023);
+    }
+
+    #[test]
+    fn blend_equals_the_two_multiply_form() {
+        for dst in (0..=65535u16).step_by(97).chain([65535]) {
+            for src in (0..=65535u32).step_by(101).chain([65535]) {
+                for w in 0..=256u32 {
+                    let two = ((u32::from(dst) * (256 - w) + src * w + 128) >> 8) as u16;
+                    assert_eq!(blend(dst, src, w), two, "{dst} {src} {w}");
+                }
+            }
+        }
     }
 }
