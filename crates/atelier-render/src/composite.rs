@@ -132,8 +132,13 @@ impl ViewLayers {
         }
 
         let spans = self.zone_spans();
-        for ((zone, tint), zone_spans) in self.zones.iter().zip(tints).zip(spans) {
+        let runs = self.zone_runs();
+        for (i, ((zone, tint), zone_spans)) in self.zones.iter().zip(tints).zip(spans).enumerate() {
             let Some(tint) = tint else { continue };
+            // Pixels hidden under an opaque zone above may be skipped only if that zone is painted.
+            let culled = tints
+                .get(i + 1..)
+                .is_some_and(|t| t.iter().all(Option::is_some));
             let tile = self.prepared.surfaces.tile(tint.surface);
             let paint = Paint {
                 color: tint.color.map(u32::from),
@@ -141,35 +146,40 @@ impl ViewLayers {
             };
             let y_end = zone.bounds.y1.min(y0 + work.len() as u32);
             for y in zone.bounds.y0.max(y0)..y_end {
-                let span = zone_spans[(y - zone.bounds.y0) as usize];
-                let span = span.intersect(work[(y - y0) as usize].x0, work[(y - y0) as usize].x1);
-                if span.is_empty() {
-                    continue;
-                }
+                let k = (y - zone.bounds.y0) as usize;
+                let row_runs = if culled {
+                    &runs[i][k][..]
+                } else {
+                    std::slice::from_ref(&zone_spans[k])
+                };
+                let limit = work[(y - y0) as usize];
                 let row = y as usize * w;
                 let tile_row = (y as usize % tile.size) * tile.size;
-                // The run is cut where the surface tile repeats, so each piece reads the tile contiguously.
-                let mut x = span.x0 as usize;
-                while x < span.x1 as usize {
-                    let tx = x % tile.size;
-                    let len = (tile.size - tx).min(span.x1 as usize - x);
-                    let px = row + x..row + x + len;
-                    let tp = tile_row + tx..tile_row + tx + len;
-                    let run = ZoneRun {
-                        coverage: &zone.coverage[px.clone()],
-                        shade: &zone.shade[px.clone()],
-                        gloss: &zone.gloss[px.clone()],
-                        detail_shade: &tile.shade[tp.clone()],
-                        detail_gloss: &tile.gloss[tp],
-                    };
-                    zone_run(
-                        &mut r[px.clone()],
-                        &mut g[px.clone()],
-                        &mut b[px],
-                        &run,
-                        paint,
-                    );
-                    x += len;
+                for run in row_runs {
+                    let span = run.intersect(limit.x0, limit.x1);
+                    // Each run is cut where the surface tile repeats, so each piece reads the tile contiguously.
+                    let mut x = span.x0 as usize;
+                    while x < span.x1 as usize {
+                        let tx = x % tile.size;
+                        let len = (tile.size - tx).min(span.x1 as usize - x);
+                        let px = row + x..row + x + len;
+                        let tp = tile_row + tx..tile_row + tx + len;
+                        let planes = ZoneRun {
+                            coverage: &zone.coverage[px.clone()],
+                            shade: &zone.shade[px.clone()],
+                            gloss: &zone.gloss[px.clone()],
+                            detail_shade: &tile.shade[tp.clone()],
+                            detail_gloss: &tile.gloss[tp],
+                        };
+                        zone_run(
+                            &mut r[px.clone()],
+                            &mut g[px.clone()],
+                            &mut b[px],
+                            &planes,
+                            paint,
+                        );
+                        x += len;
+                    }
                 }
             }
         }
