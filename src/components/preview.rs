@@ -44,8 +44,9 @@ pub struct PreviewProps {
     pub highlight: Option<ZoneId>,
 }
 
-/// What the frame (and the canvas) shows now: which view, with which paint per zone.
+/// What the frame (and the canvas) shows now: which product's view, with which paint per zone.
 struct Painted {
+    catalog: CatalogHandle,
     view: ViewId,
     tints: Vec<Option<Tint>>,
 }
@@ -324,7 +325,7 @@ fn draw(
     let tints = layers.tints(&valid);
     let full = Rect::full(w, h);
     let (region, measure) = match painted.as_ref() {
-        Some(p) if p.view == *view_id && p.tints.len() == tints.len() => {
+        Some(p) if p.catalog == *catalog && p.view == *view_id && p.tints.len() == tints.len() => {
             let changed = layers
                 .zones()
                 .zip(p.tints.iter().zip(&tints))
@@ -359,6 +360,7 @@ fn draw(
         }
     }
     *painted = Some(Painted {
+        catalog: catalog.clone(),
         view: view_id.clone(),
         tints,
     });
