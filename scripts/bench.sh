@@ -15,6 +15,10 @@ cargo run -q --release -p atelier-core --example palette_bench
 ATELIER_BENCH=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --release -p atelier-core --target wasm32-unknown-unknown --locked --test wasm -- \
   --nocapture rules_bench 2>/dev/null | grep '^rules\.'
+# The compositor alone in Chromium (wasm SIMD, as shipped), full and changed-zone renders.
+ATELIER_BENCH=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --release -p atelier-render --target wasm32-unknown-unknown --locked --test wasm -- \
+  --nocapture render_bench 2>/dev/null | grep '^render\.'
 trunk build --release >&2
 cargo build -q --profile server -p atelier-shop
 SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/bench.mjs

@@ -20,7 +20,12 @@ step "native tests"
 cargo test --workspace --locked
 
 step "wasm tests in headless Chromium (native and browser renders and rule answers must be the same)"
-cargo test -p atelier-render --target wasm32-unknown-unknown --locked --test wasm
+# The compositor twice: with wasm SIMD as shipped (.cargo/config.toml), and as plain scalar wasm, each asserting
+# at build time which one it is (ATELIER_EXPECT_SIMD); both must give the native reference bytes. RUSTFLAGS
+# replaces the config's target rustflags, and its own target dir keeps the two builds from evicting each other.
+ATELIER_EXPECT_SIMD=1 cargo test -p atelier-render --target wasm32-unknown-unknown --locked --test wasm
+ATELIER_EXPECT_SIMD=0 RUSTFLAGS="-C target-feature=-simd128" CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}/nosimd" \
+  cargo test -p atelier-render --target wasm32-unknown-unknown --locked --test wasm
 cargo test -p atelier-core --target wasm32-unknown-unknown --locked --test wasm
 
 step "build the app (trunk, release) and the shop"

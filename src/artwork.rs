@@ -69,7 +69,7 @@ pub async fn load_view(
         messages::format(
             locale,
             "preview.decode_failed",
-            &[("detail", e.path().to_owned())],
+            &[("detail", e.path().unwrap_or_default().to_owned())],
         )
     };
     for (path, result) in futures::future::join_all(decodes).await {

@@ -3,6 +3,7 @@
 //! [`Action`]s, and sends the order. Rule logic is the core's; the wording is [`rule_text`]'s.
 
 use crate::api;
+use crate::components::download_image::DownloadImage;
 use crate::components::fix_dialog::FixDialog;
 use crate::components::history_buttons::HistoryButtons;
 use crate::components::option_group::{OptionGroup, OptionItem};
@@ -58,6 +59,17 @@ pub fn configurator(
         let state = state.clone();
         Callback::from(move |(view, artwork): (ViewId, Artwork)| {
             state.dispatch(Action::Artwork(view, artwork))
+        })
+    };
+    // The part whose controls are hovered or focused: the preview outlines it.
+    let highlight = |zone: Option<ZoneId>| {
+        let state = state.clone();
+        move || state.dispatch(Action::Highlight(zone.clone()))
+    };
+    let on_zone_hover = {
+        let state = state.clone();
+        Callback::from(move |zone: Option<String>| {
+            state.dispatch(Action::Highlight(zone.map(|z| z.as_str().into())))
         })
     };
     let on_canvas_zone = {
@@ -129,8 +141,24 @@ pub fn configurator(
                 .collect();
             let on_material = choose(material_key);
             let on_color = choose(color_key);
+            let (enter, leave) = (highlight(Some(zone.id.clone())), highlight(None));
+            let (onmouseenter, onfocusin) = {
+                let (a, b) = (enter.clone(), enter);
+                (
+                    Callback::from(move |_: MouseEvent| a()),
+                    Callback::from(move |_: FocusEvent| b()),
+                )
+            };
+            let (onmouseleave, onfocusout) = {
+                let (a, b) = (leave.clone(), leave);
+                (
+                    Callback::from(move |_: MouseEvent| a()),
+                    Callback::from(move |_: FocusEvent| b()),
+                )
+            };
             html! {
-                <section class="zone-options" aria-labelledby="editing-heading">
+                <section class="zone-options" aria-labelledby="editing-heading"
+                    {onmouseenter} {onmouseleave} {onfocusin} {onfocusout}>
                     <h2 id="editing-heading" class="section-title">
                         { i18n.f("zones.editing", &[("zone", zone_name.clone())]) }
                     </h2>
@@ -357,10 +385,20 @@ pub fn configurator(
         }
     });
 
+    // The PNG download: named after the product and the view, offered once the view has been drawn.
+    let download_stem = AttrValue::from(format!(
+        "{}-{}",
+        catalog.id.as_str(),
+        view_id.as_ref().map_or("", |v| v.as_str())
+    ));
+    let download_ready = view_id
+        .as_ref()
+        .is_some_and(|v| state.artwork.get(v) == Some(&Artwork::Ready));
     let preview = view_id.map(|view| {
         let artwork = state.artwork.get(&view).cloned();
         html! {
-            <Preview view={view} design={design.clone()} {artwork} {on_artwork} on_select_zone={on_canvas_zone} />
+            <Preview view={view} design={design.clone()} {artwork} {on_artwork} on_select_zone={on_canvas_zone}
+                highlight={state.highlight.clone()} />
         }
     });
 
@@ -378,6 +416,8 @@ pub fn configurator(
                         views={views}
                         selected={state.view.as_ref().map(|v| AttrValue::from(v.0.clone()))}
                         on_select={dispatch(|v| Action::SetView(v.as_str().into()))} />
+                    <DownloadImage label={i18n.t("preview.download")} file_stem={download_stem}
+                        ready={download_ready} />
                 </div>
             </section>
             <section id="options" class="panel" tabindex="-1" aria-label={i18n.t("summary.heading")}>
@@ -390,7 +430,8 @@ pub fn configurator(
                     legend={i18n.t("zones.heading")}
                     zones={zones}
                     selected={state.selected_zone.as_ref().map(|z| AttrValue::from(z.0.clone()))}
-                    on_select={dispatch(|z| Action::SelectZone(z.as_str().into()))} />
+                    on_select={dispatch(|z| Action::SelectZone(z.as_str().into()))}
+                    on_hover={on_zone_hover} />
                 { zone_options.unwrap_or_default() }
                 { photo_colors.unwrap_or_default() }
                 <div class="order-box">

@@ -135,6 +135,8 @@ pub struct State {
     pub notice: Option<Notice>,
     /// The part whose options are shown.
     pub selected_zone: Option<ZoneId>,
+    /// The part whose controls are hovered or focused, which the preview outlines.
+    pub highlight: Option<ZoneId>,
     /// The view shown in the preview.
     pub view: Option<ViewId>,
     /// Artwork loading per view; a view not in the map has not been asked for.
@@ -158,6 +160,8 @@ pub enum Action {
     CatalogFailed(ApiError),
     /// Show a part's options.
     SelectZone(ZoneId),
+    /// A part's controls are hovered or focused (`Some`), or none are (`None`).
+    Highlight(Option<ZoneId>),
     /// Choose an option of a group (a part's material or color, or a product-wide choice): applied at once if
     /// it is available, else a fix is offered.
     Choose(GroupKey, String),
@@ -216,6 +220,7 @@ impl State {
             pending_fix: None,
             notice: None,
             selected_zone: None,
+            highlight: None,
             view: None,
             artwork: BTreeMap::new(),
             submit: SubmitStatus::Idle,
@@ -311,6 +316,7 @@ impl Reducible for State {
             }
             Action::CatalogFailed(e) => s.catalog = CatalogLoad::Failed(e),
             Action::SelectZone(zone) => s.selected_zone = Some(zone),
+            Action::Highlight(zone) => s.highlight = zone,
             Action::Choose(group, option) => {
                 let Some(catalog) = s.catalog().cloned() else {
                     return self;

@@ -1,19 +1,29 @@
 //! The product preview: a `<canvas>` the compositor draws the current view into, with the artwork's loading
-//! progress while the layers arrive, and click-to-select of the part under the pointer.
+//! progress while the layers arrive, click-to-select of the part under the pointer, the highlight of the part
+//! being edited, and a crossfade between views.
 //!
 //! It owns the decoded-layer cache and the reusable frame (in a `use_mut_ref`, so renders never re-decode),
-//! starts loading a view the first time it is shown, and re-composites whenever the design or view changes.
-//! Each composite is bracketed by `performance.mark`/`measure` named `atelier:composite` for the bench, and
-//! sets `data-rendered` (a counter) and `data-view` on the canvas for browser tests.
+//! starts loading a view the first time it is shown, and re-composites whenever the design or view changes:
+//! when only some zones' paint changed in the view already shown, only those zones' rectangle is
+//! recomposited and put (the compositor guarantees the same bytes as a full render), otherwise the whole view.
+//! Each composite is bracketed by `performance.mark`/`measure` named `atelier:composite` (full) or
+//! `atelier:composite:zone` (changed zones only) for the bench, and sets `data-rendered` (a counter),
+//! `data-view` and `data-region` (`full` or `zone`) on the canvas for browser tests.
+//!
+//! The highlight (an outline of the part being edited, or hovered on the canvas) is drawn on a separate
+//! transparent canvas above the preview, so the preview's pixels, which a download or the shop's proof shows,
+//! never contain it.
 
 use crate::artwork::{ArtworkCache, load_view};
+use crate::components::preview_canvas;
 use crate::i18n::use_i18n;
 use crate::state::{Artwork, CatalogHandle};
 use atelier_core::Design;
 use atelier_core::id::{ViewId, ZoneId};
-use atelier_render::Frame;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use atelier_render::outline::Outline;
+use atelier_render::{Frame, Rect, Tint};
+use std::collections::HashMap;
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 /// Properties of [`Preview`].
@@ -29,11 +39,25 @@ pub struct PreviewProps {
     pub on_artwork: Callback<(ViewId, Artwork)>,
     /// A part was clicked on the canvas.
     pub on_select_zone: Callback<ZoneId>,
+    /// The part whose controls are hovered or focused, to highlight.
+    #[prop_or_default]
+    pub highlight: Option<ZoneId>,
 }
+
+/// What the frame (and the canvas) shows now: which product's view, with which paint per zone.
+struct Painted {
+    catalog: CatalogHandle,
+    view: ViewId,
+    tints: Vec<Option<Tint>>,
+}
+
+/// The highlight's line color (amber: it shows on white and on black products; the halo is dark).
+const HIGHLIGHT: [u8; 3] = [255, 176, 32];
 
 const MARK_START: &str = "atelier:composite:start";
 const MARK_END: &str = "atelier:composite:end";
 const MEASURE: &str = "atelier:composite";
+const MEASURE_ZONE: &str = "atelier:composite:zone";
 
 /// Draws the current view of the design.
 #[component]
@@ -41,7 +65,12 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let i18n = use_i18n();
     let catalog = use_context::<CatalogHandle>();
     let cache = use_mut_ref(ArtworkCache::default);
+    let painted = use_mut_ref(|| None::<Painted>);
+    let outlines = use_mut_ref(HashMap::<(ViewId, ZoneId), Option<Outline>>::new);
     let canvas_ref = use_node_ref();
+    let fade_ref = use_node_ref();
+    let highlight_ref = use_node_ref();
+    let hovered = use_state(|| None::<ZoneId>);
     let retry = use_state(|| 0u32);
 
     // Load the view's layers the first time it is shown (and again after "Try again").
@@ -78,17 +107,54 @@ pub fn Preview(props: &PreviewProps) -> Html {
     }
 
     // Composite whenever the design or view changes, or the view's artwork becomes ready.
+    let ready = props.artwork == Some(Artwork::Ready);
     {
-        let (cache, catalog, canvas_ref) = (cache.clone(), catalog.clone(), canvas_ref.clone());
-        let ready = props.artwork == Some(Artwork::Ready);
+        let (cache, painted, catalog) = (cache.clone(), painted.clone(), catalog.clone());
+        let (canvas_ref, fade_ref) = (canvas_ref.clone(), fade_ref.clone());
         use_effect_with(
             (props.view.clone(), props.design.clone(), ready),
             move |(view_id, design, _)| {
                 if let (Some(catalog), Some(canvas)) =
                     (catalog, canvas_ref.cast::<HtmlCanvasElement>())
                 {
-                    draw(&mut cache.borrow_mut(), &catalog, view_id, design, &canvas);
+                    let canvases = Canvases {
+                        preview: canvas,
+                        fade: fade_ref.cast::<HtmlCanvasElement>(),
+                    };
+                    draw(
+                        &mut cache.borrow_mut(),
+                        &mut painted.borrow_mut(),
+                        &catalog,
+                        view_id,
+                        design,
+                        &canvases,
+                    );
                 }
+            },
+        );
+    }
+
+    // Outline the part being edited (its controls hovered or focused, or hovered on the canvas).
+    {
+        let (cache, outlines, highlight_ref) =
+            (cache.clone(), outlines.clone(), highlight_ref.clone());
+        let zone = props.highlight.clone().or_else(|| (*hovered).clone());
+        use_effect_with(
+            (props.view.clone(), zone, ready),
+            move |(view_id, zone, _)| {
+                let Some(canvas) = highlight_ref.cast::<HtmlCanvasElement>() else {
+                    return;
+                };
+                let cache = cache.borrow();
+                let mut outlines = outlines.borrow_mut();
+                let outline = zone.as_ref().and_then(|zone| {
+                    let layers = cache.views.get(view_id)?;
+                    outlines
+                        .entry((view_id.clone(), zone.clone()))
+                        .or_insert_with(|| layers.zone_outline(zone.as_str(), HIGHLIGHT))
+                        .as_ref()
+                });
+                preview_canvas::highlight(&canvas, outline);
             },
         );
     }
@@ -129,13 +195,21 @@ pub fn Preview(props: &PreviewProps) -> Html {
         })
     };
     let onmousemove = {
-        let canvas_ref = canvas_ref.clone();
+        let (canvas_ref, hovered) = (canvas_ref.clone(), hovered.clone());
         Callback::from(move |e: MouseEvent| {
-            let over = zone_at(&e).is_some();
+            let zone = zone_at(&e);
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                let _ = canvas.set_attribute("data-over-zone", if over { "true" } else { "false" });
+                let over = if zone.is_some() { "true" } else { "false" };
+                let _ = canvas.set_attribute("data-over-zone", over);
+            }
+            if *hovered != zone {
+                hovered.set(zone);
             }
         })
+    };
+    let onmouseleave = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: MouseEvent| hovered.set(None))
     };
 
     let status = match &props.artwork {
@@ -181,6 +255,15 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 aria-label={label}
                 {onclick}
                 {onmousemove}
+                {onmouseleave}
+            />
+            <canvas class="preview-fade" ref={fade_ref} aria-hidden="true" />
+            <canvas
+                class="preview-highlight"
+                ref={highlight_ref}
+                width={view.width.to_string()}
+                height={view.height.to_string()}
+                aria-hidden="true"
             />
             <div class="preview-status" role="status" aria-live="polite">
                 if let Some(status) = status {
@@ -200,14 +283,23 @@ fn loading_html(i18n: &crate::i18n::I18n, loaded: usize, total: usize) -> Html {
     }
 }
 
-/// Composites `design` in `view_id` into the canvas if that view is decoded; a design that does not validate
-/// (it cannot, the controls only offer valid choices) leaves the last frame.
+/// The preview canvas and the one its previous view fades out on.
+struct Canvases {
+    preview: HtmlCanvasElement,
+    fade: Option<HtmlCanvasElement>,
+}
+
+/// Composites `design` in `view_id` into the canvas if that view is decoded: only the zones whose paint
+/// changed when the canvas already shows this view, the whole view otherwise (crossfading from the previous
+/// one). A design that does not validate (it cannot, the controls only offer valid choices) leaves the last
+/// frame.
 fn draw(
     cache: &mut ArtworkCache,
+    painted: &mut Option<Painted>,
     catalog: &CatalogHandle,
     view_id: &ViewId,
     design: &Design,
-    canvas: &HtmlCanvasElement,
+    canvases: &Canvases,
 ) {
     let Ok(valid) = design.validate(catalog) else {
         return;
@@ -224,34 +316,59 @@ fn draw(
     let (w, h) = (layers.width(), layers.height());
     let frame = match frame {
         Some(f) if f.width() == w && f.height() == h => f,
-        _ => frame.insert(Frame::new(w, h)),
+        _ => {
+            // A new frame holds nothing yet: the next paint must be a full one.
+            *painted = None;
+            frame.insert(Frame::new(w, h))
+        }
     };
-    let performance = web_sys::window().and_then(|w| w.performance());
-    if let Some(p) = &performance {
-        let _ = p.mark(MARK_START);
-    }
-    layers.render(&valid, frame);
-    if let Some(p) = &performance {
-        let _ = p.mark(MARK_END);
-        let _ = p.measure_with_start_mark_and_end_mark(MEASURE, MARK_START, MARK_END);
-        // Only the measures matter; dropping the marks keeps the timeline from growing twice as fast.
-        p.clear_marks_with_mark_name(MARK_START);
-        p.clear_marks_with_mark_name(MARK_END);
-    }
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
-        return;
+    let tints = layers.tints(&valid);
+    let full = Rect::full(w, h);
+    let (region, measure) = match painted.as_ref() {
+        Some(p) if p.catalog == *catalog && p.view == *view_id && p.tints.len() == tints.len() => {
+            let changed = layers
+                .zones()
+                .zip(p.tints.iter().zip(&tints))
+                .filter(|(_, (before, now))| before != now)
+                .filter_map(|(zone, _)| layers.zone_bounds(zone.as_str()))
+                .fold(Rect::default(), Rect::union);
+            (changed, MEASURE_ZONE)
+        }
+        Some(_) => {
+            if let Some(fade) = &canvases.fade {
+                preview_canvas::crossfade(&canvases.preview, fade);
+            }
+            (full, MEASURE)
+        }
+        None => (full, MEASURE),
     };
-    let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(frame.rgba()), w, h) else {
-        return;
-    };
-    if ctx.put_image_data(&image, 0.0, 0.0).is_ok() {
-        *renders += 1;
-        let _ = canvas.set_attribute("data-rendered", &renders.to_string());
-        let _ = canvas.set_attribute("data-view", view_id.as_str());
+    if !region.is_empty() {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark(MARK_START);
+        }
+        layers.render_tints_region(&tints, frame, region);
+        if let Some(p) = &performance {
+            let _ = p.mark(MARK_END);
+            let _ = p.measure_with_start_mark_and_end_mark(measure, MARK_START, MARK_END);
+            // Only the measures matter; dropping the marks keeps the timeline from growing twice as fast.
+            p.clear_marks_with_mark_name(MARK_START);
+            p.clear_marks_with_mark_name(MARK_END);
+        }
+        if !preview_canvas::put_frame(&canvases.preview, frame, region) {
+            return;
+        }
     }
+    *painted = Some(Painted {
+        catalog: catalog.clone(),
+        view: view_id.clone(),
+        tints,
+    });
+    // Counted even when nothing visible changed (a new size, say): the canvas shows this design now.
+    *renders += 1;
+    let canvas = &canvases.preview;
+    let _ = canvas.set_attribute("data-rendered", &renders.to_string());
+    let _ = canvas.set_attribute("data-view", view_id.as_str());
+    let kind = if region == full { "full" } else { "zone" };
+    let _ = canvas.set_attribute("data-region", kind);
 }

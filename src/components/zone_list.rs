@@ -1,5 +1,6 @@
 //! The list of parts ("Part"): a radio group that chooses whose material and color the options below edit.
-//! Each part shows a dot of its current color so the whole design reads at a glance.
+//! Each part shows a dot of its current color so the whole design reads at a glance; hovering or focusing a
+//! part reports it, so the preview can outline it.
 
 use yew::prelude::*;
 
@@ -25,6 +26,9 @@ pub struct ZoneListProps {
     pub selected: Option<AttrValue>,
     /// Another part was chosen.
     pub on_select: Callback<String>,
+    /// A part's chip is hovered or focused (`Some`), or no longer (`None`): the preview outlines it.
+    #[prop_or_default]
+    pub on_hover: Callback<Option<String>>,
 }
 
 /// Radios `name="zone"`, styled as chips.
@@ -37,8 +41,26 @@ pub fn ZoneList(props: &ZoneListProps) -> Html {
             let (on_select, value) = (props.on_select.clone(), zone.id.to_string());
             Callback::from(move |_: Event| on_select.emit(value.clone()))
         };
+        let enter = {
+            let (on_hover, value) = (props.on_hover.clone(), zone.id.to_string());
+            move || on_hover.emit(Some(value.clone()))
+        };
+        let (onmouseenter, onfocusin) = {
+            let (a, b) = (enter.clone(), enter);
+            (
+                Callback::from(move |_: MouseEvent| a()),
+                Callback::from(move |_: FocusEvent| b()),
+            )
+        };
+        let (onmouseleave, onfocusout) = {
+            let (a, b) = (props.on_hover.clone(), props.on_hover.clone());
+            (
+                Callback::from(move |_: MouseEvent| a.emit(None)),
+                Callback::from(move |_: FocusEvent| b.emit(None)),
+            )
+        };
         html! {
-            <label class="chip" for={id.clone()}>
+            <label class="chip" for={id.clone()} {onmouseenter} {onmouseleave} {onfocusin} {onfocusout}>
                 <input type="radio" id={id} name="zone" value={zone.id.clone()} {checked} {onchange} />
                 <span class="chip-dot" style={format!("background-color: {}", zone.swatch)} aria-hidden="true"></span>
                 <span>{ zone.name.clone() }</span>

@@ -70,12 +70,14 @@ fn broken_catalogs_report_every_problem() {
             v["views"][0]["layers"][1]["zone"] = json!("tongue");
             v["materials"][1]["price"] = json!(-500);
             v["colors"][2]["swatch"] = json!("navy");
+            v["materials"][2]["surface"] = json!("velvet");
             v["currency"] = json!("XYZ");
         },
         "",
         &[
             "unknown_currency@currency",
             "negative_price@materials[1].price",
+            "unknown_surface@materials[2].surface",
             "invalid_swatch@colors[2].swatch",
             "unknown_zone@views[0].layers[1].zone",
         ],

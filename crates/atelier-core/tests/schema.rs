@@ -38,6 +38,10 @@ fn the_schema_rejects_what_validation_rejects() {
             Box::new(|v| v["zones"][0]["colour"] = json!([])),
         ),
         (
+            "unknown surface",
+            Box::new(|v| v["materials"][0]["surface"] = json!("velvet")),
+        ),
+        (
             "bad swatch",
             Box::new(|v| v["colors"][0]["swatch"] = json!("white")),
         ),

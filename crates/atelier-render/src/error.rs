@@ -2,7 +2,8 @@
 
 use thiserror::Error;
 
-/// A layer that is missing, undecodable or of the wrong size. Rendering itself cannot fail.
+/// A layer that is missing, undecodable or of the wrong size, or a scale out of range. Rendering itself cannot
+/// fail.
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum RenderError {
@@ -44,16 +45,25 @@ pub enum RenderError {
         /// Height expected.
         want_h: u32,
     },
+    /// A production scale of 0 or above the largest supported.
+    #[error("scale {scale} is not between 1 and {max}")]
+    Scale {
+        /// The scale asked for.
+        scale: u32,
+        /// The largest supported.
+        max: u32,
+    },
 }
 
 impl RenderError {
-    /// The layer file the problem is with.
-    pub fn path(&self) -> &str {
+    /// The layer file the problem is with; `None` for a scale the caller asked for.
+    pub fn path(&self) -> Option<&str> {
         match self {
             RenderError::Missing { path }
             | RenderError::Decode { path, .. }
             | RenderError::Translucent { path, .. }
-            | RenderError::Size { path, .. } => path,
+            | RenderError::Size { path, .. } => Some(path),
+            RenderError::Scale { .. } => None,
         }
     }
 }

@@ -36,6 +36,11 @@ impl Frame {
         &self.rgba
     }
 
+    /// The pixels, given up.
+    pub(crate) fn into_rgba(self) -> Vec<u8> {
+        self.rgba
+    }
+
     /// The accumulator and the output, borrowed together.
     pub(crate) fn parts_mut(&mut self) -> (&mut [u16], &mut [u8]) {
         (&mut self.acc, &mut self.rgba)

@@ -16,11 +16,12 @@
 use crate::error::RenderError;
 use crate::lut::to_linear;
 use crate::pixels::Pixels;
+use crate::prepared::Prepared;
 use atelier_core::catalog::View;
 use atelier_core::id::ZoneId;
 
 /// A pixel rectangle, `x0..x1` × `y0..y1`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Rect {
     /// Left, inclusive.
     pub x0: u32,
@@ -68,6 +69,8 @@ pub struct ViewLayers {
     pub(crate) base: Vec<u16>,
     pub(crate) zones: Vec<ZonePlanes>,
     pub(crate) overlay: Option<OverlayPlanes>,
+    /// Surface tiles, zone spans and the unpainted view, made on first use.
+    pub(crate) prepared: Prepared,
 }
 
 /// The RGBA bytes of the layer file `path`, checked: present, opaque, and as wide as the view and `stack`
@@ -102,7 +105,7 @@ fn layer<'p>(
     Ok(px.rgba())
 }
 
-fn bounds_of(width: u32, height: u32, alpha: &[u8]) -> Rect {
+pub(crate) fn bounds_of(width: u32, height: u32, alpha: &[u8]) -> Rect {
     let (mut x0, mut y0, mut x1, mut y1) = (width, height, 0, 0);
     for y in 0..height {
         let row = &alpha[(y * width) as usize..((y + 1) * width) as usize];
@@ -183,6 +186,7 @@ impl ViewLayers {
             base,
             zones,
             overlay,
+            prepared: Prepared::new(1),
         })
     }
 

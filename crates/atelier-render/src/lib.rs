@@ -29,11 +29,19 @@
 mod composite;
 mod error;
 mod frame;
+mod kernel;
 pub mod layers;
 pub mod lut;
+pub mod outline;
 mod pixels;
 #[cfg(feature = "png")]
 mod png;
+mod prepared;
+mod region;
+// Production scale decodes PNGs itself: only with the `png` feature (the shop's side).
+#[cfg(feature = "png")]
+pub mod scale;
+pub mod surface;
 mod tint;
 
 pub use error::RenderError;

@@ -1,7 +1,7 @@
-//! What a zone is painted with: a color in linear light and the material's glossiness.
+//! What a zone is painted with: a color in linear light, the material's glossiness and its surface detail.
 
 use crate::lut::to_linear;
-use atelier_core::catalog::{Color, Material};
+use atelier_core::catalog::{Color, Material, Surface};
 
 /// A zone's paint, ready for the integer compositor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,6 +10,8 @@ pub struct Tint {
     pub color: [u16; 3],
     /// Highlight strength in 1/256 steps: `256` shows the artwork's gloss plane fully.
     pub gloss: u16,
+    /// The material's surface detail.
+    pub surface: Surface,
 }
 
 impl Tint {
@@ -19,6 +21,7 @@ impl Tint {
         Tint {
             color: [to_linear(c.r), to_linear(c.g), to_linear(c.b)],
             gloss: (u16::from(material.gloss.min(100)) * 256 + 50) / 100,
+            surface: material.surface,
         }
     }
 }

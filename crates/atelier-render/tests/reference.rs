@@ -136,3 +136,137 @@ fn dark_navy_keeps_its_shading() {
         "navy quarter blue channel spans only {lo}..{hi}"
     );
 }
+
+#[test]
+fn a_changed_zone_rerendered_alone_equals_a_full_render() {
+    // For every zone of every view of both samples, and a repaint in each surface in turn: recompositing only
+    // the zone's bounds over the previous frame gives exactly the bytes of a full render of the new paint.
+    use atelier_core::catalog::Surface;
+    let mut checked = 0;
+    for catalog in [support::catalog(), support::bespoke()] {
+        let valid_default = catalog.default_design();
+        let valid = valid_default.validate(&catalog).expect("valid");
+        for view in &catalog.views {
+            let layers = atelier_render::ViewLayers::decode(view, support::file).expect("decode");
+            let before = layers.tints(&valid);
+            let mut frame = atelier_render::Frame::new(layers.width(), layers.height());
+            let mut fresh = atelier_render::Frame::new(layers.width(), layers.height());
+            for (k, zone) in layers.zones().enumerate() {
+                let surface = Surface::ALL[(k + checked) % Surface::ALL.len()];
+                let mut after = before.clone();
+                after[k] = Some(atelier_render::Tint {
+                    color: [9000, 30000, 52000],
+                    gloss: 200,
+                    surface,
+                });
+                layers.render_tints(&before, &mut frame);
+                let bounds = layers.zone_bounds(zone.as_str()).expect("drawn");
+                layers.render_tints_region(&after, &mut frame, bounds);
+                layers.render_tints(&after, &mut fresh);
+                assert!(
+                    frame.rgba() == fresh.rgba(),
+                    "{}/{}: {zone:?} in {surface:?} differs after a region render",
+                    catalog.id.as_str(),
+                    view.id
+                );
+                assert_ne!(before[k], after[k]);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 20, "{checked} zone repaints checked");
+}
+
+#[test]
+fn a_production_view_at_twice_the_size_looks_like_the_preview() {
+    // Every 2×2 block of the 2× render averages close to the preview's pixel (only the surface grain, drawn
+    // finer, and the edges differ), and the scaled view is as deterministic as the preview.
+    let catalog = support::catalog();
+    let (_, design) = support::designs(&catalog)
+        .into_iter()
+        .find(|(n, _)| *n == "gray-surfaces")
+        .expect("design");
+    let valid = design.validate(&catalog).expect("valid");
+    let view = &catalog.views[0];
+    let small = atelier_render::ViewLayers::decode(view, support::file).expect("decode");
+    let big = atelier_render::ViewLayers::decode_scaled(view, support::file, 2).expect("decode 2×");
+    assert_eq!((big.width(), big.height()), (2048, 2048));
+    let mut preview = atelier_render::Frame::new(small.width(), small.height());
+    small.render(&valid, &mut preview);
+    let mut proof = atelier_render::Frame::new(big.width(), big.height());
+    big.render(&valid, &mut proof);
+    let (w, bw) = (small.width() as usize, big.width() as usize);
+    let mut total = 0u64;
+    for y in 0..small.height() as usize {
+        for x in 0..w {
+            for c in 0..3 {
+                let at = |xx: usize, yy: usize| u64::from(proof.rgba()[(yy * bw + xx) * 4 + c]);
+                let mean = (at(2 * x, 2 * y)
+                    + at(2 * x + 1, 2 * y)
+                    + at(2 * x, 2 * y + 1)
+                    + at(2 * x + 1, 2 * y + 1)
+                    + 2)
+                    / 4;
+                total += mean.abs_diff(u64::from(preview.rgba()[(y * w + x) * 4 + c]));
+            }
+        }
+    }
+    let mean_diff = total as f64 / (w * small.height() as usize * 3) as f64;
+    assert!(
+        mean_diff < 2.5,
+        "2× differs from 1× by {mean_diff:.2} per channel on average"
+    );
+    assert!(
+        atelier_render::ViewLayers::decode_scaled(view, support::file, 0).is_err()
+            && atelier_render::ViewLayers::decode_scaled(view, support::file, 5).is_err()
+    );
+    // The scaled view recomputes its zone bounds: the toe is twice as wide.
+    let (sb, bb) = (
+        small.zone_bounds("toe").expect("toe"),
+        big.zone_bounds("toe").expect("toe"),
+    );
+    assert!((bb.width() as i64 - 2 * sb.width() as i64).abs() <= 2);
+}
+
+#[test]
+fn a_zone_outline_follows_its_edge_and_leaves_the_inside_clear() {
+    let catalog = support::catalog();
+    let layers =
+        atelier_render::ViewLayers::decode(&catalog.views[0], support::file).expect("decode");
+    for zone in layers.zones() {
+        let outline = layers
+            .zone_outline(zone.as_str(), [255, 255, 255])
+            .expect("drawn");
+        let r = outline.rect;
+        assert_eq!(outline.rgba.len() as u64, r.area() * 4);
+        let (mut edge, mut deep_pixels, mut drawn_deep) = (0, 0, 0);
+        for y in r.y0..r.y1 {
+            for x in r.x0..r.x1 {
+                let a = outline.rgba[(((y - r.y0) * r.width() + (x - r.x0)) * 4 + 3) as usize];
+                let here = layers.zone_at(x, y).map(|z| z == zone).unwrap_or(false);
+                if a > 200 {
+                    edge += 1;
+                }
+                // Well inside the zone (its 5×5 neighbourhood all its own) almost no strong line is drawn.
+                let deep = (0..25).all(|k| {
+                    let (dx, dy) = (k % 5, k / 5);
+                    x + dx >= 2
+                        && y + dy >= 2
+                        && layers.zone_at(x + dx - 2, y + dy - 2).map(|z| z == zone) == Some(true)
+                });
+                if here && deep {
+                    deep_pixels += 1;
+                    if a > 128 {
+                        drawn_deep += 1;
+                    }
+                }
+            }
+        }
+        assert!(edge > 100, "{zone:?}: {edge} edge pixels");
+        // The artwork's coverage has soft parts inside a few zones (stitching, eyelets) that draw faint lines.
+        assert!(
+            deep_pixels > 100 && drawn_deep * 50 < deep_pixels,
+            "{zone:?}: outline drawn on {drawn_deep} of {deep_pixels} inner pixels"
+        );
+    }
+}

@@ -11,7 +11,7 @@ pub mod rules;
 pub mod validate;
 
 pub use model::{
-    Catalog, ChoiceGroup, ChoiceOption, Color, Cond, Layer, Material, Rule, RuleKind, Size, View,
-    Zone,
+    Catalog, ChoiceGroup, ChoiceOption, Color, Cond, Layer, Material, Rule, RuleKind, Size,
+    Surface, View, Zone,
 };
 pub use problem::{CatalogProblem, CatalogProblemKind};

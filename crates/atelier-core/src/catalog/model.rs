@@ -141,6 +141,68 @@ pub struct Material {
     pub price: Money,
     /// Glossiness 0–100: how strongly the artwork's highlights show.
     pub gloss: u8,
+    /// The surface detail the preview draws over the artwork's shading.
+    pub surface: Surface,
+}
+
+/// What a material's surface looks like up close: the preview draws each as its own procedural detail, so
+/// materials differ at a glance even in the same color. The list is closed (a catalog naming another is a
+/// validation problem) because each kind needs its own drawing code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Surface {
+    /// No detail: rubber, lacquer.
+    Smooth,
+    /// A fine, dull speckle with damped highlights: powder coat, foam.
+    Matte,
+    /// Pebbled grain: rounded bumps with creases between them.
+    Leather,
+    /// A soft, velvety nap: fine fibres, patchy brushing, almost no highlights.
+    Suede,
+    /// Knit mesh: rows of interlocking loops with open holes.
+    Mesh,
+    /// A mirror-like coat: sharpened, stronger highlights and deeper color.
+    Patent,
+    /// A woven cord or canvas: a diagonal twill of threads.
+    Woven,
+    /// Brushed metal: fine horizontal streaks in both shade and highlights.
+    Brushed,
+    /// Glass over color: smooth with broad diagonal reflections.
+    Glass,
+}
+
+impl Surface {
+    /// Every surface, in the order of the catalog schema's list.
+    pub const ALL: [Surface; 9] = [
+        Surface::Smooth,
+        Surface::Matte,
+        Surface::Leather,
+        Surface::Suede,
+        Surface::Mesh,
+        Surface::Patent,
+        Surface::Woven,
+        Surface::Brushed,
+        Surface::Glass,
+    ];
+
+    /// The name a catalog file uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Surface::Smooth => "smooth",
+            Surface::Matte => "matte",
+            Surface::Leather => "leather",
+            Surface::Suede => "suede",
+            Surface::Mesh => "mesh",
+            Surface::Patent => "patent",
+            Surface::Woven => "woven",
+            Surface::Brushed => "brushed",
+            Surface::Glass => "glass",
+        }
+    }
+
+    /// The surface a catalog file names, if it is one of [`Surface::ALL`].
+    pub fn parse(name: &str) -> Option<Surface> {
+        Surface::ALL.into_iter().find(|s| s.as_str() == name)
+    }
 }
 
 /// A color option.

@@ -62,6 +62,11 @@ pub enum CatalogProblemKind {
         /// Highest allowed.
         max: i64,
     },
+    /// A material surface the preview cannot draw.
+    UnknownSurface {
+        /// The name as written.
+        surface: String,
+    },
     /// A swatch that is not `#rrggbb`.
     InvalidSwatch {
         /// The value.
@@ -192,6 +197,7 @@ impl ProblemKind for CatalogProblemKind {
             UnknownCurrency { .. } => "unknown_currency",
             NegativePrice { .. } => "negative_price",
             OutOfRange { .. } => "out_of_range",
+            UnknownSurface { .. } => "unknown_surface",
             InvalidSwatch { .. } => "invalid_swatch",
             EmptyList => "empty_list",
             UnknownZone { .. } => "unknown_zone",
@@ -246,6 +252,7 @@ impl ProblemKind for CatalogProblemKind {
                 ]
             }
             InvalidSwatch { value } => vec![("value", value.clone())],
+            UnknownSurface { surface } => vec![("surface", surface.clone())],
             EmptyList => vec![],
             UnknownZone { zone } | ZoneNotDrawn { zone } | ZoneDrawnTwice { zone } => {
                 vec![("zone", zone.clone())]

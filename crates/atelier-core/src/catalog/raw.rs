@@ -84,6 +84,8 @@ pub struct RawMaterial {
     pub price: Option<i64>,
     /// Glossiness 0–100 (how strongly highlights show).
     pub gloss: Option<i64>,
+    /// Surface detail (`leather`, `suede`, …); smooth when absent.
+    pub surface: Option<String>,
     /// Anything else.
     #[serde(flatten)]
     pub extra: Extra,

@@ -5,7 +5,9 @@
 //! reported twice. Whether layer files exist is asked of the caller (`file_exists`), since the core does no IO;
 //! the shop answers from disk, the browser trusts the shop.
 
-use super::model::{Catalog, ChoiceGroup, ChoiceOption, Color, Layer, Material, Size, View, Zone};
+use super::model::{
+    Catalog, ChoiceGroup, ChoiceOption, Color, Layer, Material, Size, Surface, View, Zone,
+};
 use super::problem::{CatalogProblem, CatalogProblemKind as K};
 use super::raw::{Extra, RawCatalog, RawLocalized};
 use super::rules;
@@ -127,8 +129,17 @@ pub fn validate(
                 None
             }
         };
-        if let (Some(id), Some(name), Some(price), Some(gloss)) = (id, name, price, gloss) {
-            materials.push((MaterialId(id), name, price, gloss));
+        let surface = match m.surface {
+            None => Some(Surface::Smooth),
+            Some(name) => Surface::parse(&name).or_else(|| {
+                c.push(format!("{at}.surface"), K::UnknownSurface { surface: name });
+                None
+            }),
+        };
+        if let (Some(id), Some(name), Some(price), Some(gloss), Some(surface)) =
+            (id, name, price, gloss, surface)
+        {
+            materials.push((MaterialId(id), name, price, gloss, surface));
         }
     }
 
@@ -332,11 +343,12 @@ pub fn validate(
     };
     let materials: Vec<Material> = materials
         .into_iter()
-        .map(|(id, name, price, gloss)| Material {
+        .map(|(id, name, price, gloss, surface)| Material {
             id,
             name,
             price: Money::new(price, currency_read),
             gloss,
+            surface,
         })
         .collect();
     let colors: Vec<Color> = colors

@@ -142,6 +142,10 @@ pub fn catalog() -> Catalog {
     load(CATALOG)
 }
 
+pub fn bespoke() -> Catalog {
+    load(BESPOKE)
+}
+
 fn load(json: &str) -> Catalog {
     Catalog::from_json(json, &|p: &str| FILES.iter().any(|(f, _)| *f == p))
         .expect("the sample catalog is valid")
@@ -170,7 +174,8 @@ fn design(catalog: &Catalog, size: &str, choices: &[(&str, &str, &str)]) -> Desi
     d
 }
 
-/// The sample designs: the default and three that stress light, dark and glossy paints.
+/// The sample designs: the default, three that stress light, dark and glossy paints, and one color in many
+/// surfaces.
 pub fn designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
     let with = |choices: &[(&str, &str, &str)]| design(catalog, "260", choices);
     vec![
@@ -203,6 +208,18 @@ pub fn designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
                 ("heel", "leather", "red"),
                 ("logo", "patent", "red"),
                 ("laces", "waxed", "red"),
+            ]),
+        ),
+        // One color in four surfaces side by side (mesh, leather, suede, patent), to see them differ.
+        (
+            "gray-surfaces",
+            with(&[
+                ("quarter", "mesh", "gray"),
+                ("toe", "leather", "gray"),
+                ("heel", "suede", "gray"),
+                ("logo", "patent", "gray"),
+                ("laces", "waxed", "gray"),
+                ("sole", "rubber", "gray"),
             ]),
         ),
     ]
