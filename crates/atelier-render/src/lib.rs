@@ -6,7 +6,9 @@
 //! [`Frame`]. Every step is integer arithmetic over lookup tables ([`lut`]) built with `libm`, so no platform
 //! `powf` or float rounding can make wasm and native disagree by a single byte.
 //!
-//! It owns decoding layer PNGs (bytes in, planes out) and compositing; fetching the files is the caller's job.
+//! It owns decoding layer PNGs (bytes in, planes out), compositing, and the proof of a render ([`proof`]: the
+//! SHA-256 both the app and the shop compute of the pixels a shopper saw); fetching the files is the caller's
+//! job.
 //!
 //! # Example
 //! ```
@@ -29,6 +31,7 @@ mod error;
 mod frame;
 pub mod layers;
 pub mod lut;
+pub mod proof;
 mod tint;
 
 pub use error::RenderError;
