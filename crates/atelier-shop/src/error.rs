@@ -47,6 +47,23 @@ pub enum ApiError {
     /// No such swatch request.
     #[error("swatch request {0} not found")]
     SwatchRequestNotFound(String),
+    /// A preview scale other than 1 or 2.
+    #[error("invalid preview scale")]
+    InvalidPreviewScale,
+    /// A valid preview scale the shop cannot draw yet.
+    #[error("preview scale {0} not available")]
+    PreviewScaleUnavailable(u32),
+    /// The order's product has no such view.
+    #[error("order {order} has no view {view}")]
+    PreviewViewNotFound {
+        /// The order number.
+        order: String,
+        /// The view asked for.
+        view: String,
+    },
+    /// The order cannot be drawn as it was accepted any more (its product changed, or it predates proofs).
+    #[error("preview of order {0} unavailable")]
+    PreviewUnavailable(String),
     /// A submission id already used for a different order (or swatch request).
     #[error("submission id reused for a different order")]
     SubmissionConflict,
@@ -84,7 +101,12 @@ impl ApiError {
             ApiError::NotFound
             | ApiError::ProductNotFound(_)
             | ApiError::OrderNotFound(_)
-            | ApiError::SwatchRequestNotFound(_) => StatusCode::NOT_FOUND,
+            | ApiError::SwatchRequestNotFound(_)
+            | ApiError::PreviewViewNotFound { .. } => StatusCode::NOT_FOUND,
+            ApiError::InvalidPreviewScale => StatusCode::BAD_REQUEST,
+            // Not the client's fault and not a fault either: the shop does not do this yet.
+            ApiError::PreviewScaleUnavailable(_) => StatusCode::NOT_IMPLEMENTED,
+            ApiError::PreviewUnavailable(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::InvalidOrder(_) | ApiError::InvalidSwatchRequest(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -107,6 +129,10 @@ impl ApiError {
             ApiError::InvalidSwatchRequest(_) => "swatch_request_invalid",
             ApiError::SwatchRequestNotFound(_) => "swatch_request_not_found",
             ApiError::SubmissionConflict => "submission_conflict",
+            ApiError::InvalidPreviewScale => "invalid_preview_scale",
+            ApiError::PreviewScaleUnavailable(_) => "preview_scale_unavailable",
+            ApiError::PreviewViewNotFound { .. } => "preview_view_not_found",
+            ApiError::PreviewUnavailable(_) => "preview_unavailable",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -119,6 +145,11 @@ impl ApiError {
             ApiError::ProductNotFound(p) => vec![("product", p.clone())],
             ApiError::OrderNotFound(o) => vec![("order", o.clone())],
             ApiError::SwatchRequestNotFound(r) => vec![("request", r.clone())],
+            ApiError::PreviewScaleUnavailable(scale) => vec![("scale", scale.to_string())],
+            ApiError::PreviewViewNotFound { order, view } => {
+                vec![("order", order.clone()), ("view", view.clone())]
+            }
+            ApiError::PreviewUnavailable(o) => vec![("order", o.clone())],
             _ => vec![],
         };
         let problems = match self {

@@ -88,6 +88,7 @@ async fn every_documented_operation_is_served() {
         ("GET", "/api/embed/origins"),
         ("GET", "/api/openapi.json"),
         ("GET", "/api/orders/{id}"),
+        ("GET", "/api/orders/{id}/preview/{file}"),
         ("GET", "/api/products"),
         ("GET", "/api/products/{id}"),
         ("GET", "/api/swatch-requests/{id}"),
