@@ -1,5 +1,6 @@
 //! Loading a view's artwork: fetch its layer files (all at once, reporting progress), then decode them into
-//! [`ViewLayers`] once, and the cache that keeps decoded views and the reusable [`Frame`] between renders.
+//! [`ViewLayers`] once, and the cache that keeps decoded views and the reusable [`Frame`] between renders,
+//! shared ([`SharedArtwork`]) by the preview and the order's proofs so no view is decoded twice.
 //!
 //! Drawing lives in [`crate::components::preview`]; this module never touches the DOM except to let the
 //! browser paint before the long decode.
@@ -12,6 +13,7 @@ use atelier_core::messages;
 use atelier_render::{Frame, ViewLayers};
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// What the preview keeps between renders: decoding a view costs far more than compositing it.
 #[derive(Default)]
@@ -24,6 +26,17 @@ pub struct ArtworkCache {
     pub frame: Option<Frame>,
     /// Renders so far, published as `data-rendered` for tests and the bench.
     pub renders: u32,
+}
+
+/// The app's one [`ArtworkCache`], handed to whoever draws: equal only to itself, so passing it as a prop never
+/// re-renders anything.
+#[derive(Clone, Default)]
+pub struct SharedArtwork(pub Rc<RefCell<ArtworkCache>>);
+
+impl PartialEq for SharedArtwork {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Fetches every file of `view` concurrently, calling `progress(loaded, total)` as each arrives, then lets the

@@ -1,12 +1,12 @@
 //! The product preview: a `<canvas>` the compositor draws the current view into, with the artwork's loading
 //! progress while the layers arrive, and click-to-select of the part under the pointer.
 //!
-//! It owns the decoded-layer cache and the reusable frame (in a `use_mut_ref`, so renders never re-decode),
+//! It fills the app's decoded-layer cache (shared with the order's proofs, so renders never re-decode),
 //! starts loading a view the first time it is shown, and re-composites whenever the design or view changes.
 //! Each composite is bracketed by `performance.mark`/`measure` named `atelier:composite` for the bench, and
 //! sets `data-rendered` (a counter) and `data-view` on the canvas for browser tests.
 
-use crate::artwork::{ArtworkCache, load_view};
+use crate::artwork::{ArtworkCache, SharedArtwork, load_view};
 use crate::i18n::use_i18n;
 use crate::state::{Artwork, CatalogHandle};
 use atelier_core::Design;
@@ -29,6 +29,8 @@ pub struct PreviewProps {
     pub on_artwork: Callback<(ViewId, Artwork)>,
     /// A part was clicked on the canvas.
     pub on_select_zone: Callback<ZoneId>,
+    /// The decoded views and the reusable frame.
+    pub cache: SharedArtwork,
 }
 
 const MARK_START: &str = "atelier:composite:start";
@@ -40,7 +42,7 @@ const MEASURE: &str = "atelier:composite";
 pub fn Preview(props: &PreviewProps) -> Html {
     let i18n = use_i18n();
     let catalog = use_context::<CatalogHandle>();
-    let cache = use_mut_ref(ArtworkCache::default);
+    let cache = props.cache.0.clone();
     let canvas_ref = use_node_ref();
     let retry = use_state(|| 0u32);
 
@@ -54,7 +56,12 @@ pub fn Preview(props: &PreviewProps) -> Html {
             let Some(view) = catalog.as_ref().and_then(|cat| cat.view(view_id.as_str())) else {
                 return;
             };
-            if c.views.contains_key(view_id) || !c.requested.insert(view_id.clone()) {
+            // Decoded already (the cache outlives this component, and an order's proofs decode views too).
+            if c.views.contains_key(view_id) {
+                on_artwork.emit((view_id.clone(), Artwork::Ready));
+                return;
+            }
+            if !c.requested.insert(view_id.clone()) {
                 return;
             }
             let (view, view_id, cache) = (view.clone(), view_id.clone(), cache.clone());

@@ -84,11 +84,14 @@ pub fn order(edit: impl FnOnce(&mut atelier_core::Design)) -> OrderRequest {
     }
 }
 
+/// Decoded layers by (product, view).
+type DecodedViews = BTreeMap<(String, ViewId), Arc<ViewLayers>>;
+
 /// The proof of every view of `design`'s product, as the app computes them: `atelier_render::proof` of the
 /// design rendered at each view's catalog size. Empty for a design that does not validate (its order is
 /// refused before proofs are compared). Decoded layers are kept for the whole test binary.
 pub fn proofs(design: &atelier_core::Design) -> BTreeMap<ViewId, String> {
-    static LAYERS: OnceLock<Mutex<BTreeMap<(String, ViewId), Arc<ViewLayers>>>> = OnceLock::new();
+    static LAYERS: OnceLock<Mutex<DecodedViews>> = OnceLock::new();
     let Ok(json) = std::fs::read_to_string(
         static_dir().join(format!("catalogs/{}.json", design.product.as_str())),
     ) else {
