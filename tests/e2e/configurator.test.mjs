@@ -141,3 +141,22 @@ test('a submitted design becomes an order with the shop’s price', async () => 
   assert.deepEqual(png, { status: 200, type: 'image/png', width: 1024, hash: order.spec.proofs.side });
   await page.close();
 });
+
+test('a view that cannot be loaded for the order is a clear error, and the order goes through once it can', async () => {
+  const { page } = await openApp(env.browser, env.base, 'lang=ko');
+  // The shopper never opened the top view, so placing the order must fetch it; it fails once.
+  await page.route('**/static/products/runner-one/top/**', (r) => r.abort());
+  let orders = 0;
+  page.on('request', (r) => { if (r.url().endsWith('/api/orders')) orders++; });
+  await page.selectOption('#size', '265');
+  await page.click('#submit');
+  const alert = page.locator('.submit-panel .notice.error');
+  await alert.waitFor({ timeout: 15000 });
+  assert.match(await alert.textContent(), /윗모습 보기를 준비하지 못했습니다/);
+  assert.equal(orders, 0, 'nothing is sent without every proof');
+  await page.unroute('**/static/products/runner-one/top/**');
+  await page.click('#submit');
+  await page.waitForSelector('#order-number', { timeout: 15000 });
+  assert.equal(orders, 1);
+  await page.close();
+});

@@ -321,3 +321,39 @@ async fn an_order_the_shop_can_no_longer_draw_as_accepted_is_a_conflict() {
         );
     }
 }
+
+#[test]
+fn a_broken_layer_file_stops_the_shop_at_start_up_naming_the_view() {
+    use atelier_shop::catalogs::Catalogs;
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&common::static_dir(), dir.path());
+    let catalogs = Catalogs::load(dir.path()).expect("the files exist");
+    catalogs.decode_artwork().expect("the sample layers decode");
+
+    let broken = dir.path().join("products/runner-one/top/base.png");
+    std::fs::write(&broken, b"not a png").expect("write");
+    let catalogs =
+        Catalogs::load(dir.path()).expect("the catalog check only sees that files exist");
+    let err = catalogs
+        .decode_artwork()
+        .expect_err("a layer is broken")
+        .to_string();
+    assert!(
+        err.contains("view top") && err.contains("base.png"),
+        "{err}"
+    );
+    assert!(!err.contains("view side"), "only the broken view: {err}");
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
