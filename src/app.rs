@@ -5,6 +5,7 @@
 //! the loading state or the [`configurator`](crate::configurator) (preview on the left, options on the right,
 //! stacked on phones).
 
+use crate::artwork::{ArtworkCache, SharedArtwork};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::loading::Loading;
 use crate::configurator::configurator;
@@ -27,6 +28,9 @@ pub fn App() -> Html {
     let reload = use_state(|| 0u32);
     // Set synchronously on click, so a double click cannot send two requests before the next render.
     let in_flight = use_mut_ref(|| false);
+    // Decoded views, kept for the page's life (one product per page): the preview draws from them and the
+    // order's proofs are rendered from them.
+    let artwork = use_mut_ref(ArtworkCache::default);
 
     // Load the product (again after "Try again"), restoring the shopper's design if it still fits.
     {
@@ -153,7 +157,7 @@ pub fn App() -> Html {
         }
         CatalogLoad::Ready(catalog) => html! {
             <ContextProvider<CatalogHandle> context={catalog.clone()}>
-                { configurator(&state, catalog, &i18n, &in_flight, &reasons) }
+                { configurator(&state, catalog, &i18n, &in_flight, &reasons, &SharedArtwork(artwork.clone())) }
             </ContextProvider<CatalogHandle>>
         },
     };

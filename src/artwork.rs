@@ -1,6 +1,7 @@
 //! Loading a view's artwork: fetch its layer files (all at once, reporting progress), let the browser decode
 //! them (`createImageBitmap`, see [`crate::bitmap`]), build the [`ViewLayers`] once from their pixels, and the
-//! cache that keeps decoded views and the reusable [`Frame`] between renders.
+//! cache that keeps decoded views and the reusable [`Frame`] between renders, shared ([`SharedArtwork`]) by the
+//! preview and the order's proofs so no view is decoded twice.
 //!
 //! The browser decodes rather than a Rust PNG decoder so the app's wasm carries none (`atelier-render` without
 //! its `png` feature). The pixels stay exactly the file's: no color management, no premultiplication, and
@@ -14,8 +15,9 @@ use atelier_core::catalog::View;
 use atelier_core::id::ViewId;
 use atelier_core::messages;
 use atelier_render::{Frame, Pixels, RenderError, ViewLayers};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use web_sys::{Blob, ColorSpaceConversion, ImageBitmapOptions, PremultiplyAlpha};
 
 /// What the preview keeps between renders: decoding a view costs far more than compositing it.
@@ -29,6 +31,17 @@ pub struct ArtworkCache {
     pub frame: Option<Frame>,
     /// Renders so far, published as `data-rendered` for tests and the bench.
     pub renders: u32,
+}
+
+/// The app's one [`ArtworkCache`], handed to whoever draws: equal only to itself, so passing it as a prop never
+/// re-renders anything.
+#[derive(Clone, Default)]
+pub struct SharedArtwork(pub Rc<RefCell<ArtworkCache>>);
+
+impl PartialEq for SharedArtwork {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Fetches every file of `view` concurrently, calling `progress(loaded, total)` as each arrives, then lets the

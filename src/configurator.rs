@@ -1,8 +1,10 @@
 //! The configurator screen once the product is loaded: turns catalog data into the components' display props
 //! (localized names, formatted prices, which options are unavailable and why), wires their callbacks to
-//! [`Action`]s, and sends the order. Rule logic is the core's; the wording is [`rule_text`]'s.
+//! [`Action`]s, and sends the order with its proofs ([`proofs`]). Rule logic is the core's; the wording is
+//! [`rule_text`]'s.
 
 use crate::api;
+use crate::artwork::SharedArtwork;
 use crate::components::download_image::DownloadImage;
 use crate::components::fix_dialog::FixDialog;
 use crate::components::history_buttons::HistoryButtons;
@@ -15,6 +17,7 @@ use crate::components::view_switch::ViewSwitch;
 use crate::components::zone_list::{ZoneItem, ZoneList};
 use crate::i18n::I18n;
 use crate::photo_colors::PhotoColors;
+use crate::proofs;
 use crate::rule_text::{self, Reasons};
 use crate::state::{Action, Artwork, CatalogHandle, State, Submission, SubmitStatus};
 use crate::submission;
@@ -35,6 +38,7 @@ pub fn configurator(
     i18n: &I18n,
     in_flight: &Rc<std::cell::RefCell<bool>>,
     reasons: &Reasons,
+    artwork: &SharedArtwork,
 ) -> Html {
     let locale = i18n.locale();
     let design = state.design();
@@ -323,6 +327,7 @@ pub fn configurator(
     // Order.
     let on_submit = {
         let (state, in_flight) = (state.clone(), in_flight.clone());
+        let (catalog, artwork) = (catalog.clone(), artwork.clone());
         let total = priced.as_ref().map(|p| p.total);
         Callback::from(move |()| {
             if *in_flight.borrow() {
@@ -339,10 +344,11 @@ pub fn configurator(
             let id = state
                 .retry_submission_id()
                 .map_or_else(submission::new_submission_id, str::to_owned);
-            let request = OrderRequest {
+            let mut request = OrderRequest {
                 format: ORDER_FORMAT,
                 design: state.design().clone(),
                 price: total.into(),
+                proof: Default::default(),
                 submission: Some(id.clone()),
             };
             *in_flight.borrow_mut() = true;
@@ -352,7 +358,20 @@ pub fn configurator(
             }));
             let (dispatcher, in_flight, locale) =
                 (state.dispatcher(), in_flight.clone(), state.locale);
+            let (catalog, artwork) = (catalog.clone(), artwork.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                // Rendered from the request's own design, so the proofs are of exactly what is sent.
+                match proofs::of_order(&catalog, &request.design, &artwork, locale).await {
+                    Ok(proofs) => request.proof = proofs,
+                    Err(message) => {
+                        *in_flight.borrow_mut() = false;
+                        dispatcher.dispatch(Action::SubmitFailed(api::OrderError::Rejected {
+                            message,
+                            problems: Vec::new(),
+                        }));
+                        return;
+                    }
+                }
                 let result = api::place_order(&request, locale).await;
                 *in_flight.borrow_mut() = false;
                 match result {
@@ -394,11 +413,12 @@ pub fn configurator(
     let download_ready = view_id
         .as_ref()
         .is_some_and(|v| state.artwork.get(v) == Some(&Artwork::Ready));
+    let cache = artwork;
     let preview = view_id.map(|view| {
         let artwork = state.artwork.get(&view).cloned();
         html! {
             <Preview view={view} design={design.clone()} {artwork} {on_artwork} on_select_zone={on_canvas_zone}
-                highlight={state.highlight.clone()} />
+                highlight={state.highlight.clone()} cache={cache.clone()} />
         }
     });
 

@@ -1,8 +1,9 @@
 //! Atelier's browser app: the product configurator shoppers use, built with Yew and compiled to WebAssembly.
 //!
 //! This file only mounts [`app::App`]. The screen's state is in [`state`], talking to the shop in [`api`],
-//! loading and caching artwork in [`artwork`], the language in [`i18n`], talking to a retailer's page that
-//! embeds the app in [`embed`], and the parts of the screen in [`components`]. Products, prices and pixels
+//! loading and caching artwork in [`artwork`], an order's proofs of the pixels the shopper saw in
+//! [`proofs`], the language in [`i18n`], talking to a retailer's page that embeds the app in [`embed`], and
+//! the parts of the screen in [`components`]. Products, prices and pixels
 //! come from the `atelier-core` and `atelier-render` crates, the same code the shop runs.
 
 mod api;
@@ -16,6 +17,7 @@ mod i18n;
 mod photo;
 mod photo_colors;
 mod photo_worker;
+mod proofs;
 mod rule_text;
 mod state;
 mod storage;

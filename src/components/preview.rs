@@ -2,7 +2,7 @@
 //! progress while the layers arrive, click-to-select of the part under the pointer, the highlight of the part
 //! being edited, and a crossfade between views.
 //!
-//! It owns the decoded-layer cache and the reusable frame (in a `use_mut_ref`, so renders never re-decode),
+//! It fills the app's decoded-layer cache (shared with the order's proofs, so renders never re-decode),
 //! starts loading a view the first time it is shown, and re-composites whenever the design or view changes:
 //! when only some zones' paint changed in the view already shown, only those zones' rectangle is
 //! recomposited and put (the compositor guarantees the same bytes as a full render), otherwise the whole view.
@@ -14,7 +14,7 @@
 //! transparent canvas above the preview, so the preview's pixels, which a download or the shop's proof shows,
 //! never contain it.
 
-use crate::artwork::{ArtworkCache, load_view};
+use crate::artwork::{ArtworkCache, SharedArtwork, load_view};
 use crate::components::preview_canvas;
 use crate::i18n::use_i18n;
 use crate::state::{Artwork, CatalogHandle};
@@ -42,6 +42,8 @@ pub struct PreviewProps {
     /// The part whose controls are hovered or focused, to highlight.
     #[prop_or_default]
     pub highlight: Option<ZoneId>,
+    /// The decoded views and the reusable frame.
+    pub cache: SharedArtwork,
 }
 
 /// What the frame (and the canvas) shows now: which product's view, with which paint per zone.
@@ -64,7 +66,7 @@ const MEASURE_ZONE: &str = "atelier:composite:zone";
 pub fn Preview(props: &PreviewProps) -> Html {
     let i18n = use_i18n();
     let catalog = use_context::<CatalogHandle>();
-    let cache = use_mut_ref(ArtworkCache::default);
+    let cache = props.cache.0.clone();
     let painted = use_mut_ref(|| None::<Painted>);
     let outlines = use_mut_ref(HashMap::<(ViewId, ZoneId), Option<Outline>>::new);
     let canvas_ref = use_node_ref();
@@ -83,7 +85,12 @@ pub fn Preview(props: &PreviewProps) -> Html {
             let Some(view) = catalog.as_ref().and_then(|cat| cat.view(view_id.as_str())) else {
                 return;
             };
-            if c.views.contains_key(view_id) || !c.requested.insert(view_id.clone()) {
+            // Decoded already (the cache outlives this component, and an order's proofs decode views too).
+            if c.views.contains_key(view_id) {
+                on_artwork.emit((view_id.clone(), Artwork::Ready));
+                return;
+            }
+            if !c.requested.insert(view_id.clone()) {
                 return;
             }
             let (view, view_id, cache) = (view.clone(), view_id.clone(), cache.clone());

@@ -1,6 +1,7 @@
 // The shopper's whole path in headless Chromium against the real shop: the preview shows the very pixels the
 // native compositor makes, a color change repaints that zone and nothing else, the keyboard works, the
-// language switches, and a submitted order is stored with the shop's price.
+// language switches, and a submitted order is stored with the shop's price and the proofs of what the shopper
+// saw, which the shop's own preview of the order reproduces.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -116,5 +117,46 @@ test('a submitted design becomes an order with the shop’s price', async () => 
   assert.deepEqual(order.price, { amount: 159000, currency: 'KRW' });
   assert.equal(order.request.design.zones.toe.material, 'suede');
   assert.equal(order.request.design.size, '265');
+  // The proofs the app sent (one per view, the top view decoded just for the order) are the shop's, and the
+  // side view's is the canvas the shopper is looking at.
+  assert.deepEqual(Object.keys(order.spec.proofs).sort(), ['side', 'top']);
+  assert.deepEqual(order.spec.proofs, order.request.proof);
+  assert.equal(order.spec.proofs.side, await canvasHash(page));
+  // The shop's preview of the stored order, decoded in the page, has exactly those pixels.
+  const png = await page.evaluate(async (url) => {
+    const r = await fetch(url);
+    const img = await createImageBitmap(await r.blob(),
+      { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+    const off = new OffscreenCanvas(img.width, img.height);
+    off.getContext('2d').drawImage(img, 0, 0);
+    const data = off.getContext('2d').getImageData(0, 0, img.width, img.height).data;
+    const digest = await crypto.subtle.digest('SHA-256', data);
+    return {
+      status: r.status,
+      type: r.headers.get('content-type'),
+      width: img.width,
+      hash: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    };
+  }, `/api/orders/${id}/preview/side.png?scale=1`);
+  assert.deepEqual(png, { status: 200, type: 'image/png', width: 1024, hash: order.spec.proofs.side });
+  await page.close();
+});
+
+test('a view that cannot be loaded for the order is a clear error, and the order goes through once it can', async () => {
+  const { page } = await openApp(env.browser, env.base, 'lang=ko');
+  // The shopper never opened the top view, so placing the order must fetch it; it fails once.
+  await page.route('**/static/products/runner-one/top/**', (r) => r.abort());
+  let orders = 0;
+  page.on('request', (r) => { if (r.url().endsWith('/api/orders')) orders++; });
+  await page.selectOption('#size', '265');
+  await page.click('#submit');
+  const alert = page.locator('.submit-panel .notice.error');
+  await alert.waitFor({ timeout: 15000 });
+  assert.match(await alert.textContent(), /윗모습 보기를 준비하지 못했습니다/);
+  assert.equal(orders, 0, 'nothing is sent without every proof');
+  await page.unroute('**/static/products/runner-one/top/**');
+  await page.click('#submit');
+  await page.waitForSelector('#order-number', { timeout: 15000 });
+  assert.equal(orders, 1);
   await page.close();
 });

@@ -1,18 +1,28 @@
 //! The order a shopper submits, and the check both sides run on it: the app before sending, the shop on
 //! receipt. The shop stores the request as submitted next to the price it computed itself.
+//!
+//! Since format 2 an order carries a proof per view of its product: the lowercase hex SHA-256 of the preview
+//! pixels the shopper saw (`atelier_render::proof`). This module checks only their shape (one per view, no
+//! other, 64 lowercase hex digits); rendering and comparing them is the shop's, which reports a difference
+//! as [`OrderProblemKind::ProofMismatch`].
 
 use crate::catalog::Catalog;
+use crate::catalog::View;
 use crate::design::{Design, DesignProblemKind, ValidDesign};
+use crate::id::ViewId;
 use crate::locale::{Locale, Localized};
 use crate::money::Money;
 use crate::pricing::{PriceBreakdown, price};
 use crate::problem::{Problem, ProblemKind};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// The order format version this code reads and writes.
-pub const ORDER_FORMAT: u32 = 1;
+/// The order format version this code reads and writes. Format 2 added `proof`; a format-1 order (a page
+/// loaded before the shop upgraded) is refused with a message asking the shopper to reload.
+pub const ORDER_FORMAT: u32 = 2;
 
-/// An order as submitted: `{"format": 1, "design": {...}, "price": {"amount": 139000, "currency": "KRW"}}`.
+/// An order as submitted: `{"format": 2, "design": {...}, "price": {"amount": 139000, "currency": "KRW"},
+/// "proof": {"side": "<64 hex>", "top": "<64 hex>"}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrderRequest {
@@ -22,6 +32,11 @@ pub struct OrderRequest {
     pub design: Design,
     /// The price the shopper was shown; the shop refuses the order if its own differs.
     pub price: ClientPrice,
+    /// Per view of the product, the proof of the preview the shopper saw: lowercase hex SHA-256 of the
+    /// view's canonical RGBA render (`atelier_render::proof`). Absent in format 1, so such an order still
+    /// parses and gets the unsupported-format problem rather than a bare parse error.
+    #[serde(default)]
+    pub proof: BTreeMap<ViewId, String>,
     /// A client-chosen id for this submission (16–64 of `[A-Za-z0-9-]`): sending the same order again with
     /// it returns the first order instead of creating a second.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,6 +90,27 @@ pub enum OrderProblemKind {
     },
     /// A malformed submission id.
     InvalidSubmission,
+    /// A view of the product has no proof.
+    MissingProof {
+        /// The view's name.
+        view: Localized,
+    },
+    /// A proof for a view the product does not have.
+    UnknownProofView {
+        /// The view id sent.
+        view: String,
+    },
+    /// A proof that is not 64 lowercase hexadecimal digits.
+    MalformedProof {
+        /// The view's name.
+        view: Localized,
+    },
+    /// The shop drew the design and its pixels are not the ones the shopper saw (found by the shop, which
+    /// renders; the core only checks shapes).
+    ProofMismatch {
+        /// The view's name.
+        view: Localized,
+    },
 }
 
 impl ProblemKind for OrderProblemKind {
@@ -85,24 +121,40 @@ impl ProblemKind for OrderProblemKind {
             OrderProblemKind::Design(d) => d.code(),
             OrderProblemKind::PriceMismatch { .. } => "price_mismatch",
             OrderProblemKind::InvalidSubmission => "invalid_submission",
+            OrderProblemKind::MissingProof { .. } => "missing_proof",
+            OrderProblemKind::UnknownProofView { .. } => "unknown_proof_view",
+            OrderProblemKind::MalformedProof { .. } => "malformed_proof",
+            OrderProblemKind::ProofMismatch { .. } => "proof_mismatch",
         }
     }
 
     fn args(&self) -> Vec<(&'static str, String)> {
         match self {
-            OrderProblemKind::UnsupportedFormat { found } => vec![("found", found.to_string())],
+            OrderProblemKind::UnsupportedFormat { found } => vec![
+                ("found", found.to_string()),
+                ("expected", ORDER_FORMAT.to_string()),
+            ],
             OrderProblemKind::UnknownProduct { product } => vec![("product", product.clone())],
             OrderProblemKind::Design(d) => d.args(),
             OrderProblemKind::PriceMismatch { client, server } => {
                 vec![("client", client.clone()), ("server", server.clone())]
             }
             OrderProblemKind::InvalidSubmission => vec![],
+            OrderProblemKind::UnknownProofView { view } => vec![("view", view.clone())],
+            OrderProblemKind::MissingProof { view }
+            | OrderProblemKind::MalformedProof { view }
+            | OrderProblemKind::ProofMismatch { view } => vec![("view", view.en.clone())],
         }
     }
 
     fn args_in(&self, locale: Locale) -> Vec<(&'static str, String)> {
         match self {
             OrderProblemKind::Design(d) => d.args_in(locale),
+            OrderProblemKind::MissingProof { view }
+            | OrderProblemKind::MalformedProof { view }
+            | OrderProblemKind::ProofMismatch { view } => {
+                vec![("view", view.get(locale).to_owned())]
+            }
             other => other.args(),
         }
     }
@@ -152,6 +204,10 @@ pub fn check_order<'c>(
         ));
         return Err(problems);
     };
+    // Another format's fields mean something else (format 1 had no proofs): only the format is reported.
+    if request.format == ORDER_FORMAT {
+        problems.extend(proof_problems(&request.proof, &catalog.views));
+    }
     let design = match request.design.validate(catalog) {
         Ok(d) => Some(d),
         Err(ps) => {
@@ -208,4 +264,45 @@ pub fn check_order<'c>(
     } else {
         Err(problems)
     }
+}
+
+/// Whether `s` is a well-formed proof: exactly 64 lowercase hexadecimal digits (a SHA-256 as
+/// `atelier_render::proof` writes it; uppercase is refused so one design has one spelling).
+pub fn is_proof(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The shape problems of an order's proofs against the product's `views`: each view needs one (in catalog
+/// order), a malformed one is named, and then every proof for a view the product lacks (in id order).
+fn proof_problems(proof: &BTreeMap<ViewId, String>, views: &[View]) -> Vec<OrderProblem> {
+    let mut problems = Vec::new();
+    for view in views {
+        let path = format!("proof.{}", view.id);
+        match proof.get(&view.id) {
+            None => problems.push(OrderProblem::new(
+                path,
+                OrderProblemKind::MissingProof {
+                    view: view.name.clone(),
+                },
+            )),
+            Some(p) if !is_proof(p) => problems.push(OrderProblem::new(
+                path,
+                OrderProblemKind::MalformedProof {
+                    view: view.name.clone(),
+                },
+            )),
+            Some(_) => {}
+        }
+    }
+    for id in proof.keys() {
+        if !views.iter().any(|v| &v.id == id) {
+            problems.push(OrderProblem::new(
+                format!("proof.{id}"),
+                OrderProblemKind::UnknownProofView { view: id.0.clone() },
+            ));
+        }
+    }
+    problems
 }

@@ -386,6 +386,11 @@ fn an_order_that_breaks_a_rule_is_refused_naming_it() {
             amount: 139_000,
             currency: "KRW".into(),
         },
+        proof: c
+            .views
+            .iter()
+            .map(|v| (v.id.clone(), "0".repeat(64)))
+            .collect(),
         submission: None,
     };
     let ps = check_order(&request, Some(&c)).expect_err("gum on foam breaks a rule");

@@ -1,5 +1,6 @@
 //! `make bench`'s native compositor figures: the sample sneaker's side view at 1024×1024, rendered 60 times
-//! with a different color each time, after 5 warm-up renders; prints median and p95 in milliseconds.
+//! with a different color each time, after 5 warm-up renders; prints median and p95 in milliseconds. Then the
+//! cost of one view's proof as the shop checks it (a render into a fresh frame plus its SHA-256), median of 20.
 
 use atelier_core::Catalog;
 use atelier_core::design::Choice;
@@ -40,5 +41,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pick = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     println!("render.native.p50_ms: {:.2} ms", pick(0.5));
     println!("render.native.p95_ms: {:.2} ms", pick(0.95));
+
+    let valid = design.validate(&catalog).map_err(|p| format!("{p:?}"))?;
+    let mut proof_times: Vec<f64> = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(atelier_render::proof::render(&layers, &valid));
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    proof_times.sort_by(f64::total_cmp);
+    println!(
+        "proof.native.view_p50_ms: {:.2} ms",
+        proof_times[proof_times.len() / 2]
+    );
     Ok(())
 }

@@ -9,6 +9,7 @@
 //! It owns turning a view's decoded layer files into planes ([`ViewLayers::from_pixels`]) and compositing; with
 //! the default `png` feature it decodes the PNG files too ([`ViewLayers::decode`]). Fetching the files is the
 //! caller's job, and so is decoding them when the feature is off (the browser app lets the browser decode).
+//! [`proof`] is the SHA-256 both the app and the shop compute of the pixels a shopper saw.
 //!
 //! # Example
 //! ```
@@ -39,6 +40,7 @@ mod png;
 mod prepared;
 mod region;
 // Production scale decodes PNGs itself: only with the `png` feature (the shop's side).
+pub mod proof;
 #[cfg(feature = "png")]
 pub mod scale;
 pub mod surface;

@@ -270,3 +270,31 @@ fn a_zone_outline_follows_its_edge_and_leaves_the_inside_clear() {
         );
     }
 }
+
+#[test]
+fn proofs_are_the_reference_hashes_and_ignore_what_the_frame_held_before() {
+    // The proof of every sample design is the recorded hash of its reference image (`hashes.json`, the
+    // SHA-256 of the RGBA bytes), so the app and the shop agree with the references and with each other.
+    for (key, frame) in support::render_all() {
+        assert_eq!(
+            Some(atelier_render::proof::of_frame(&frame)),
+            support::reference_hash(&key),
+            "{key}"
+        );
+    }
+    // `proof::render` draws into a fresh frame: the default design's proof is the reference whatever was
+    // rendered before, and a different design gives a different proof.
+    let catalog = support::catalog();
+    let layers =
+        atelier_render::ViewLayers::decode(&catalog.views[0], support::file).expect("decode");
+    let mut design = catalog.default_design();
+    design.size = Some("250".into());
+    let default = atelier_render::proof::render(&layers, &design.validate(&catalog).expect("ok"));
+    assert_eq!(
+        Some(default.clone()),
+        support::reference_hash("default/side")
+    );
+    design.zones.get_mut(&"toe".into()).expect("toe").color = "red".into();
+    let red = atelier_render::proof::render(&layers, &design.validate(&catalog).expect("ok"));
+    assert_ne!(red, default);
+}

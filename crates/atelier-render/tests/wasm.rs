@@ -33,6 +33,12 @@ fn browser_pixels_equal_native_pixels() {
             Some(hash),
             "{key}: wasm (simd128: {SIMD}) differs from native"
         );
+        // The proof the app sends is the same hash, computed by the code compiled into the app.
+        assert_eq!(
+            support::reference_hash(&key),
+            Some(atelier_render::proof::of_frame(&frame)),
+            "{key}: the browser's proof differs from the native reference"
+        );
     }
 }
 

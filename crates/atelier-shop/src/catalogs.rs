@@ -1,7 +1,9 @@
 //! The shop's catalogs: every `catalogs/*.json` under the static root, validated at start-up with the core's
 //! checks (layer files are looked up on disk). A shop with a broken catalog refuses to start and prints every
-//! problem, rather than serving a product that cannot be ordered.
+//! problem, rather than serving a product that cannot be ordered. Each catalog also holds its views' decoded
+//! layers ([`crate::artwork`]), which `main` decodes at start-up ([`Catalogs::decode_artwork`]).
 
+use crate::artwork::ViewArtwork;
 use anyhow::{Result, bail};
 use atelier_core::{Catalog, Locale};
 use std::collections::BTreeMap;
@@ -17,6 +19,29 @@ pub struct Loaded {
     /// Lowercase hex SHA-256 of the file's bytes as loaded, named in every order spec (`catalog_sha256`) so a
     /// retailer knows exactly which catalog an order was checked against.
     pub sha256: String,
+    /// Each view's layers for drawing orders, in catalog view order.
+    pub artwork: Vec<ViewArtwork>,
+}
+
+impl Loaded {
+    /// A validated catalog read from `json`, its layers to be read from under `static_dir`.
+    pub fn new(catalog: Catalog, json: &str, static_dir: &Path) -> Loaded {
+        Loaded {
+            artwork: catalog
+                .views
+                .iter()
+                .map(|v| ViewArtwork::new(v.clone(), static_dir))
+                .collect(),
+            catalog,
+            sha256: sha256_hex(json.as_bytes()),
+            json: json.into(),
+        }
+    }
+
+    /// The layers of the view with `id`.
+    pub fn view_artwork(&self, id: &str) -> Option<&ViewArtwork> {
+        self.artwork.iter().find(|a| a.view().id.as_str() == id)
+    }
 }
 
 /// Lowercase hex SHA-256 of a catalog file's bytes.
@@ -57,14 +82,9 @@ impl Catalogs {
                             file.display()
                         ));
                     }
-                    catalogs.by_id.insert(
-                        id,
-                        Loaded {
-                            catalog,
-                            sha256: sha256_hex(json.as_bytes()),
-                            json: json.into(),
-                        },
-                    );
+                    catalogs
+                        .by_id
+                        .insert(id, Loaded::new(catalog, &json, static_dir));
                 }
                 Err(problems) => {
                     for p in problems {
@@ -82,6 +102,22 @@ impl Catalogs {
             bail!("the catalogs have problems:\n{report}");
         }
         Ok(catalogs)
+    }
+
+    /// Decodes every view's layers at proof scale now (blocking, a second or two), so a broken layer file
+    /// stops the shop at start-up and the first order does not wait for decoding. Reports every broken view.
+    pub fn decode_artwork(&self) -> Result<()> {
+        let broken: Vec<String> = self
+            .by_id
+            .values()
+            .flat_map(|l| &l.artwork)
+            .filter_map(|a| a.proof_layers().err())
+            .map(|e| format!("{e}\n"))
+            .collect();
+        if !broken.is_empty() {
+            bail!("the catalogs' layers have problems:\n{}", broken.concat());
+        }
+        Ok(())
     }
 
     /// Builds the set from catalogs already validated (for tests and tools).

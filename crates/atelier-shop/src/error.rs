@@ -47,6 +47,20 @@ pub enum ApiError {
     /// No such swatch request.
     #[error("swatch request {0} not found")]
     SwatchRequestNotFound(String),
+    /// A preview scale other than 1 or 2.
+    #[error("invalid preview scale")]
+    InvalidPreviewScale,
+    /// The order's product has no such view.
+    #[error("order {order} has no view {view}")]
+    PreviewViewNotFound {
+        /// The order number.
+        order: String,
+        /// The view asked for.
+        view: String,
+    },
+    /// The order cannot be drawn as it was accepted any more (its product changed, or it predates proofs).
+    #[error("preview of order {0} unavailable")]
+    PreviewUnavailable(String),
     /// A submission id already used for a different order (or swatch request).
     #[error("submission id reused for a different order")]
     SubmissionConflict,
@@ -84,7 +98,10 @@ impl ApiError {
             ApiError::NotFound
             | ApiError::ProductNotFound(_)
             | ApiError::OrderNotFound(_)
-            | ApiError::SwatchRequestNotFound(_) => StatusCode::NOT_FOUND,
+            | ApiError::SwatchRequestNotFound(_)
+            | ApiError::PreviewViewNotFound { .. } => StatusCode::NOT_FOUND,
+            ApiError::InvalidPreviewScale => StatusCode::BAD_REQUEST,
+            ApiError::PreviewUnavailable(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::InvalidOrder(_) | ApiError::InvalidSwatchRequest(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -107,6 +124,9 @@ impl ApiError {
             ApiError::InvalidSwatchRequest(_) => "swatch_request_invalid",
             ApiError::SwatchRequestNotFound(_) => "swatch_request_not_found",
             ApiError::SubmissionConflict => "submission_conflict",
+            ApiError::InvalidPreviewScale => "invalid_preview_scale",
+            ApiError::PreviewViewNotFound { .. } => "preview_view_not_found",
+            ApiError::PreviewUnavailable(_) => "preview_unavailable",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -119,6 +139,10 @@ impl ApiError {
             ApiError::ProductNotFound(p) => vec![("product", p.clone())],
             ApiError::OrderNotFound(o) => vec![("order", o.clone())],
             ApiError::SwatchRequestNotFound(r) => vec![("request", r.clone())],
+            ApiError::PreviewViewNotFound { order, view } => {
+                vec![("order", order.clone()), ("view", view.clone())]
+            }
+            ApiError::PreviewUnavailable(o) => vec![("order", o.clone())],
             _ => vec![],
         };
         let problems = match self {

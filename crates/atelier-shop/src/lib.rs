@@ -5,9 +5,12 @@
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with `oneshot` and no socket;
 //! `main.rs` only reads the [`config::Config`] and serves. The same binary checks catalog files for retailers
 //! ([`catalog_check`]). Every accepted order is also signed and delivered to the retailer's webhook
-//! ([`spec`], [`signature`], [`webhook`]). Shoppers can also ask for physical color swatches
+//! ([`spec`], [`signature`], [`webhook`]), after the shop drew every view of it and found the pixels the
+//! shopper saw ([`proof`], with the layers of [`artwork`]); the same drawing serves an order's production
+//! preview as a PNG. Shoppers can also ask for physical color swatches
 //! ([`swatch_request`]), recorded with their contact details, which the API never serves back.
 
+pub mod artwork;
 pub mod catalog_check;
 pub mod catalogs;
 pub mod config;
@@ -17,6 +20,7 @@ pub mod locale;
 pub mod locate;
 pub mod openapi;
 pub mod order_id;
+pub mod proof;
 pub mod routes;
 pub mod security;
 pub mod signature;

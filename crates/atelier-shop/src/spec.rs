@@ -4,19 +4,23 @@
 //!
 //! It is built once, when the order is accepted, and stored as canonical bytes next to the order, so what the
 //! retailer receives never changes afterwards (a catalog edited later does not rewrite an old order's
-//! `catalog_sha256`). Personal text and preview proof hashes come with later issues; until then `text` is
-//! `null` and `proofs` is `{}`.
+//! `catalog_sha256`). `proofs` holds the verified proof of every view (see [`crate::proof`]), so the spec alone
+//! is enough to draw the order again ([`drawing`], the production preview). Personal text comes with a later
+//! issue; until then `text` is `null`.
 //!
 //! ```json
 //! {"catalog_sha256":"9f2c…","created_at":"2026-11-23T09:30:00.000Z",
 //!  "design":{"choices":{},"size":"265","zones":{"toe":{"color":"navy","material":"suede"}}},
 //!  "order":"ATL-7K3M-9QX2","price":{"breakdown":{…},"total":{"amount":159000,"currency":"KRW"}},
-//!  "product":"runner-one","proofs":{},"spec_format":1,"text":null}
+//!  "product":"runner-one","proofs":{"side":"f47f…","top":"041d…"},"spec_format":1,"text":null}
 //! ```
 
-use atelier_core::design::Design;
+use atelier_core::design::{Choice, Design};
+use atelier_core::id::{ChoiceId, OptionId, ProductId, SizeId, ViewId, ZoneId};
 use atelier_core::pricing::PriceBreakdown;
+use serde::Deserialize;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -35,6 +39,8 @@ pub struct SpecInput<'a> {
     pub design: &'a Design,
     /// The shop's own price.
     pub price: &'a PriceBreakdown,
+    /// The verified proof of every view.
+    pub proofs: &'a BTreeMap<ViewId, String>,
 }
 
 /// The spec as a JSON value (serialize it with [`canonical`]).
@@ -57,8 +63,45 @@ pub fn build(input: &SpecInput<'_>) -> Result<Value, serde_json::Error> {
             "breakdown": serde_json::to_value(input.price)?,
             "total": serde_json::to_value(input.price.total)?,
         },
-        "proofs": {},
+        "proofs": serde_json::to_value(input.proofs)?,
     }))
+}
+
+/// What the shop needs to draw a stored order again: its design and the proofs it was accepted with.
+#[derive(Clone, Debug)]
+pub struct Drawing {
+    /// The design, as the spec records it.
+    pub design: Design,
+    /// The verified proof per view.
+    pub proofs: BTreeMap<ViewId, String>,
+}
+
+#[derive(Deserialize)]
+struct StoredSpec {
+    product: ProductId,
+    design: StoredDesign,
+    proofs: BTreeMap<ViewId, String>,
+}
+
+#[derive(Deserialize)]
+struct StoredDesign {
+    size: Option<SizeId>,
+    zones: BTreeMap<ZoneId, Choice>,
+    choices: BTreeMap<ChoiceId, OptionId>,
+}
+
+/// Reads the drawing back from a stored spec's text; `None` if the text is not a spec of this shape.
+pub fn drawing(spec: &str) -> Option<Drawing> {
+    let s: StoredSpec = serde_json::from_str(spec).ok()?;
+    Some(Drawing {
+        design: Design {
+            product: s.product,
+            size: s.design.size,
+            zones: s.design.zones,
+            choices: s.design.choices,
+        },
+        proofs: s.proofs,
+    })
 }
 
 /// Canonical bytes: compact JSON (no whitespace) with every object's keys sorted by their UTF-8 bytes, so the
@@ -175,5 +218,39 @@ mod tests {
             let t = UNIX_EPOCH + Duration::from_secs(secs) + Duration::from_millis(millis);
             assert_eq!(timestamp(t), expect);
         }
+    }
+
+    #[test]
+    fn a_stored_spec_gives_back_the_design_and_proofs_it_was_built_from() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/");
+        let json =
+            std::fs::read_to_string(format!("{root}catalogs/bespoke-set.json")).expect("file");
+        let catalog = atelier_core::Catalog::from_json(&json, &|_: &str| true).expect("valid");
+        let mut design = catalog.default_design();
+        design.size = catalog.sizes.first().map(|s| s.id.clone());
+        let price = atelier_core::pricing::price(&design.validate(&catalog).expect("valid"));
+        let proofs: BTreeMap<ViewId, String> = catalog
+            .views
+            .iter()
+            .map(|v| (v.id.clone(), "ab".repeat(32)))
+            .collect();
+        let spec = build(&SpecInput {
+            order: "ATL-0000-0000",
+            created_at: "2026-11-23T09:30:00.000Z",
+            catalog_sha256: "00",
+            design: &design,
+            price: &price,
+            proofs: &proofs,
+        })
+        .expect("spec");
+        let back = drawing(&canonical(&spec)).expect("readable");
+        assert_eq!(back.design, design);
+        assert!(
+            !back.design.choices.is_empty(),
+            "the sample set has a choice group"
+        );
+        assert_eq!(back.proofs, proofs);
+        assert!(drawing("{}").is_none());
+        assert!(drawing("not json").is_none());
     }
 }

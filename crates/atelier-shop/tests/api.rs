@@ -190,9 +190,52 @@ async fn refuses_bad_orders_with_every_problem() {
         ),
         (
             "future format",
-            with(&|v| v["format"] = json!(2)),
+            with(&|v| v["format"] = json!(3)),
             StatusCode::UNPROCESSABLE_ENTITY,
             vec!["unsupported_order_format@format"],
+        ),
+        (
+            "format 1 (a page loaded before proofs), without proofs",
+            with(&|v| {
+                v["format"] = json!(1);
+                v.as_object_mut().map(|o| o.remove("proof"));
+            }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec!["unsupported_order_format@format"],
+        ),
+        (
+            "no proofs",
+            with(&|v| {
+                v.as_object_mut().map(|o| o.remove("proof"));
+            }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec!["missing_proof@proof.side", "missing_proof@proof.top"],
+        ),
+        (
+            "malformed and unknown-view proofs, with a wrong price",
+            with(&|v| {
+                v["proof"]["top"] = json!("F".repeat(64));
+                v["proof"]["back"] = json!("0".repeat(64));
+                v["price"]["amount"] = json!(1000);
+            }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec![
+                "malformed_proof@proof.top",
+                "unknown_proof_view@proof.back",
+                "price_mismatch@price",
+            ],
+        ),
+        (
+            "a proof of other pixels",
+            with(&|v| v["proof"]["top"] = json!("0".repeat(64))),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec!["proof_mismatch@proof.top"],
+        ),
+        (
+            "proofs not an object",
+            with(&|v| v["proof"] = json!(["0"])),
+            StatusCode::BAD_REQUEST,
+            vec![],
         ),
         (
             "bad submission id",

@@ -88,6 +88,7 @@ async fn every_documented_operation_is_served() {
         ("GET", "/api/embed/origins"),
         ("GET", "/api/openapi.json"),
         ("GET", "/api/orders/{id}"),
+        ("GET", "/api/orders/{id}/preview/{file}"),
         ("GET", "/api/products"),
         ("GET", "/api/products/{id}"),
         ("GET", "/api/swatch-requests/{id}"),
@@ -283,6 +284,19 @@ async fn real_requests_and_responses_match_their_schemas() {
     let id = created["id"].as_str().expect("id");
     let (_, stored) = call(&router, get(&format!("/api/orders/{id}"))).await;
     check(&doc, &pointer("/api/orders/{id}", "get", "200"), &stored);
+    let preview = "/api/orders/{id}/preview/{file}";
+    for (uri, status) in [
+        (format!("/api/orders/{id}/preview/side.png?scale=9"), "400"),
+        (format!("/api/orders/{id}/preview/back.png?scale=1"), "404"),
+        (
+            "/api/orders/ATL-7K3M-9QX2/preview/side.png".to_owned(),
+            "404",
+        ),
+    ] {
+        let (got, body) = call(&router, get(&uri)).await;
+        assert_eq!(got.as_str(), status, "{uri}: {body}");
+        check(&doc, &pointer(preview, "get", status), &body);
+    }
 
     let mut wrong = request.clone();
     wrong["submission"] = Value::Null;

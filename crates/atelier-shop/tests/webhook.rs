@@ -216,7 +216,12 @@ async fn delivered_once_after_two_failures_signed_over_the_canonical_spec() {
     );
     assert_eq!(spec["design"]["choices"], json!({}));
     assert_eq!(spec["text"], Value::Null);
-    assert_eq!(spec["proofs"], json!({}));
+    // The verified proof of every view, as the app sent them.
+    assert_eq!(
+        spec["proofs"],
+        serde_json::to_value(&req.proof).expect("proofs")
+    );
+    assert_eq!(spec["proofs"].as_object().map(|p| p.len()), Some(2));
     assert_eq!(
         spec["price"]["total"],
         json!({"amount": req.price.amount, "currency": "KRW"})

@@ -51,14 +51,22 @@ pub enum Currency {
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct OrderRequest {
-    /// Order format version; this shop reads `1`.
-    #[schema(example = 1, minimum = 0)]
+    /// Order format version; this shop reads `2` (a format-1 order is refused with `unsupported_order_format`,
+    /// asking the shopper to reload).
+    #[schema(example = 2, minimum = 0)]
     format: u32,
     /// The shopper's design.
     design: Design,
     /// The price the shopper was shown. The shop prices the design itself and refuses the order (422,
     /// `price_mismatch`) if this differs.
     price: ClientPrice,
+    /// One proof per view id of the product: the lowercase hex SHA-256 (64 digits) of the view's preview as the
+    /// shopper saw it, its RGBA pixels (row-major, 8 bits per channel, opaque) at the view's catalog size. The
+    /// shop draws each view itself and refuses a difference (422 `proof_mismatch`); a missing, malformed or
+    /// unknown-view proof is a 422 problem too (`missing_proof`, `malformed_proof`, `unknown_proof_view`).
+    #[schema(example = json!({"side": "f47f28ff8a144630b1c1a5d0d43482615ec1af09f8acf3b5c3e1ef4c7003c055",
+        "top": "041d65ebbd6c1b81e9895647525ad7f47ac4cee93d56c2020a87023d497c104f"}))]
+    proof: BTreeMap<String, String>,
     /// A client-chosen id for this submission, 16–64 of `[A-Za-z0-9-]`: sending the same order again with it
     /// returns the first order (200) instead of creating a second; a different order with it is a 409.
     #[schema(required = false, example = "b6f1c2d4-1111-4a2b-9c3d-000000000001")]
@@ -190,7 +198,8 @@ pub struct ErrorResponse {
 pub struct ErrorDetail {
     /// Machine-readable: `malformed_json`, `body_too_large`, `unsupported_media_type`, `not_found`,
     /// `method_not_allowed`, `product_not_found`, `order_not_found`, `invalid_order`, `swatch_request_invalid`,
-    /// `swatch_request_not_found`, `submission_conflict`, `internal`.
+    /// `swatch_request_not_found`, `submission_conflict`, `invalid_preview_scale`, `preview_view_not_found`,
+    /// `preview_unavailable`, `internal`.
     #[schema(example = "invalid_order")]
     code: String,
     /// A sentence in the request's language.

@@ -7,6 +7,7 @@
 pub mod docs;
 mod embed;
 mod orders;
+mod previews;
 mod products;
 mod swatch_requests;
 
@@ -22,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(products::one))
         .routes(routes!(orders::create))
         .routes(routes!(orders::one))
+        .routes(routes!(previews::png))
         .routes(routes!(swatch_requests::create))
         .routes(routes!(swatch_requests::one))
         .routes(routes!(docs::openapi_json))

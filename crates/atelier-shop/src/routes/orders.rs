@@ -1,7 +1,9 @@
 //! `POST /api/orders` (check, price, store) and `GET /api/orders/{id}`.
 //!
 //! The shop never trusts the client: the design is validated and priced by `atelier_core::order::check_order`,
-//! the same code the app ran, and the client's price must equal the shop's. A repeated submission id returns
+//! the same code the app ran, and the client's price must equal the shop's. The shop then draws every view of
+//! the design itself and refuses the order unless each matches the proof the shopper's browser sent
+//! ([`crate::proof::verify`]), so every accepted order carries verified proofs. A repeated submission id returns
 //! the order stored the first time, so retrying a submit never creates a second order (nor a second
 //! delivery to the retailer: the order spec and its outbox row are written once, with the order).
 
@@ -10,8 +12,8 @@ use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::openapi::schemas;
 use crate::order_id::{is_order_id, new_order_id};
-use crate::spec;
 use crate::store::{InsertError, NewOrder, StoredOrder};
+use crate::{proof, spec};
 use atelier_core::order::{OrderRequest, check_order};
 use axum::Json;
 use axum::extract::{Path, State};
@@ -91,8 +93,9 @@ impl OrderView {
             body = schemas::ErrorResponse),
         (status = 413, description = "Body over 64 KiB (`body_too_large`)", body = schemas::ErrorResponse),
         (status = 415, description = "No JSON `Content-Type` (`unsupported_media_type`)", body = schemas::ErrorResponse),
-        (status = 422, description = "The design or price fails the shop's checks (`invalid_order`, every problem \
-            listed)", body = schemas::ErrorResponse),
+        (status = 422, description = "The design, price or proofs fail the shop's checks (`invalid_order`, every \
+            problem listed; `proof_mismatch` when the shop's render of a view differs from its proof)",
+            body = schemas::ErrorResponse),
     )
 )]
 pub async fn create(
@@ -112,6 +115,12 @@ pub async fn create(
     {
         return repeat(existing, &request);
     }
+    let proofs = proof::verify(
+        state.catalogs.clone(),
+        request.design.clone(),
+        request.proof.clone(),
+    )
+    .await?;
     let breakdown = serde_json::to_string(&checked.price)
         .map_err(|e| ApiError::Internal(format!("breakdown serialization: {e}")))?;
     // 40 random bits make a clash rare; a few retries make it practically impossible to fail.
@@ -124,6 +133,7 @@ pub async fn create(
             catalog_sha256,
             design: &request.design,
             price: &checked.price,
+            proofs: &proofs,
         })
         .map_err(|e| ApiError::Internal(format!("spec serialization: {e}")))?;
         let spec = spec::canonical(&spec);

@@ -1,10 +1,13 @@
-//! Shared test setup: the real sample catalogs, a fresh SQLite file per test, order-building helpers, and
-//! driving the router with `oneshot` (one request in, status, headers and JSON body out).
+//! Shared test setup: the real sample catalogs, a fresh SQLite file per test, order-building helpers (with
+//! proofs computed natively, as the app computes them in the browser), and driving the router with `oneshot`
+//! (one request in, status, headers and JSON body out).
 
 #![allow(dead_code, missing_docs)]
 
 use atelier_core::Catalog;
-use atelier_core::order::{ClientPrice, OrderRequest};
+use atelier_core::id::ViewId;
+use atelier_core::order::{ClientPrice, ORDER_FORMAT, OrderRequest};
+use atelier_render::ViewLayers;
 use atelier_shop::catalogs::Catalogs;
 use atelier_shop::store::Store;
 use atelier_shop::{AppState, Dirs, app};
@@ -13,8 +16,9 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -72,11 +76,60 @@ pub fn order(edit: impl FnOnce(&mut atelier_core::Design)) -> OrderRequest {
         .map(|v| atelier_core::pricing::price(&v).total)
         .unwrap_or(catalog.base_price);
     OrderRequest {
-        format: 1,
+        format: ORDER_FORMAT,
+        proof: proofs(&design),
         design,
         price: ClientPrice::from(price),
         submission: None,
     }
+}
+
+/// Decoded layers by (product, view).
+type DecodedViews = BTreeMap<(String, ViewId), Arc<ViewLayers>>;
+
+/// The proof of every view of `design`'s product, as the app computes them: `atelier_render::proof` of the
+/// design rendered at each view's catalog size. Empty for a design that does not validate (its order is
+/// refused before proofs are compared). Decoded layers are kept for the whole test binary.
+pub fn proofs(design: &atelier_core::Design) -> BTreeMap<ViewId, String> {
+    static LAYERS: OnceLock<Mutex<DecodedViews>> = OnceLock::new();
+    let Ok(json) = std::fs::read_to_string(
+        static_dir().join(format!("catalogs/{}.json", design.product.as_str())),
+    ) else {
+        return BTreeMap::new();
+    };
+    let catalog = Catalog::from_json(&json, &|_: &str| true).expect("valid");
+    let Ok(valid) = design.validate(&catalog) else {
+        return BTreeMap::new();
+    };
+    catalog
+        .views
+        .iter()
+        .map(|view| {
+            let key = (catalog.id.0.clone(), view.id.clone());
+            let cached = LAYERS
+                .get_or_init(Default::default)
+                .lock()
+                .expect("lock")
+                .get(&key)
+                .cloned();
+            let layers = cached.unwrap_or_else(|| {
+                let decoded =
+                    ViewLayers::decode(view, |p| std::fs::read(static_dir().join(p)).ok())
+                        .expect("sample layers decode");
+                let decoded = Arc::new(decoded);
+                LAYERS
+                    .get_or_init(Default::default)
+                    .lock()
+                    .expect("lock")
+                    .insert(key, decoded.clone());
+                decoded
+            });
+            (
+                view.id.clone(),
+                atelier_render::proof::render(&layers, &valid),
+            )
+        })
+        .collect()
 }
 
 /// Sends `req` through `router`: the status, the headers, and the body as JSON (or as a JSON string when it is

@@ -1,0 +1,152 @@
+//! Drawing orders: the shop's own render of an order's views, which checks the shopper's proofs before an
+//! order is accepted and makes the production preview of a stored one.
+//!
+//! Rendering a view is tens of milliseconds of CPU (far more at production scale), so it never runs on the
+//! async runtime: every render goes to tokio's blocking pool, and at most one per core runs at a time (a
+//! semaphore), so a burst of requests queues instead of allocating a frame each. [`draw`] is the one place
+//! that decides what an order's view looks like; verifying and the PNG both go through it.
+
+use crate::artwork::LayersError;
+use crate::catalogs::Catalogs;
+use crate::error::ApiError;
+use crate::spec::Drawing;
+use atelier_core::design::{Design, ValidDesign};
+use atelier_core::id::ViewId;
+use atelier_core::order::{OrderProblem, OrderProblemKind};
+use atelier_render::{Frame, ViewLayers, proof};
+use image::ImageEncoder;
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock};
+use tokio::sync::Semaphore;
+
+/// Renders running at once: one per core, so queued renders wait for a core instead of all holding a frame.
+static RENDERS: LazyLock<Semaphore> = LazyLock::new(|| {
+    Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+});
+
+/// Draws `design` with `layers` (at whatever scale they were decoded): what the shop says this view of the
+/// order looks like. Personal text, when designs carry it, is drawn here too, so proofs and production
+/// images can never disagree about it.
+pub fn draw(layers: &ViewLayers, design: &ValidDesign<'_>) -> Frame {
+    let mut frame = Frame::new(layers.width(), layers.height());
+    layers.render(design, &mut frame);
+    frame
+}
+
+/// Runs `job` on the blocking pool once a render permit is free.
+async fn off_runtime<T: Send + 'static>(
+    job: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    let _permit = RENDERS
+        .acquire()
+        .await
+        .map_err(|e| ApiError::Internal(format!("render permits: {e}")))?;
+    tokio::task::spawn_blocking(job)
+        .await
+        .map_err(|e| ApiError::Internal(format!("render task: {e}")))
+}
+
+/// Checks an order's proofs (already well-formed, one per view: `check_order` saw to that) against the
+/// shop's own render of `design` in every view of its product. Answers the proofs, now verified, or a 422
+/// naming every view whose pixels differ.
+pub async fn verify(
+    catalogs: Arc<Catalogs>,
+    design: Design,
+    proofs: BTreeMap<ViewId, String>,
+) -> Result<BTreeMap<ViewId, String>, ApiError> {
+    off_runtime(move || {
+        let loaded = catalogs
+            .get(design.product.as_str())
+            .ok_or_else(|| ApiError::Internal("checked product vanished".into()))?;
+        let valid = design
+            .validate(&loaded.catalog)
+            .map_err(|_| ApiError::Internal("checked design no longer validates".into()))?;
+        let mut problems = Vec::new();
+        for artwork in &loaded.artwork {
+            let view = artwork.view();
+            let layers = artwork
+                .proof_layers()
+                .map_err(|e| ApiError::Internal(format!("layers: {e}")))?;
+            let ours = proof::of_frame(&draw(&layers, &valid));
+            let theirs = proofs.get(&view.id);
+            if theirs != Some(&ours) {
+                tracing::info!(view = %view.id, ours, theirs = ?theirs, "proof mismatch");
+                problems.push(OrderProblem::new(
+                    format!("proof.{}", view.id),
+                    OrderProblemKind::ProofMismatch {
+                        view: view.name.clone(),
+                    },
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(proofs)
+        } else {
+            Err(ApiError::InvalidOrder(problems))
+        }
+    })
+    .await?
+}
+
+/// The PNG of a stored order's view at `scale` (1 or [`crate::artwork::PRODUCTION_SCALE`]), drawn from its spec. The design
+/// is first drawn at proof scale and must still give the stored proof: a catalog edited since the order
+/// (other artwork, a color removed) is refused rather than drawn differently from what the shopper saw.
+pub async fn png(
+    catalogs: Arc<Catalogs>,
+    order: String,
+    drawing: Drawing,
+    view: ViewId,
+    scale: u32,
+) -> Result<Vec<u8>, ApiError> {
+    off_runtime(move || {
+        let unavailable = || ApiError::PreviewUnavailable(order.clone());
+        let loaded = catalogs
+            .get(drawing.design.product.as_str())
+            .ok_or_else(unavailable)?;
+        let artwork =
+            loaded
+                .view_artwork(view.as_str())
+                .ok_or_else(|| ApiError::PreviewViewNotFound {
+                    order: order.clone(),
+                    view: view.0.clone(),
+                })?;
+        let stored = drawing.proofs.get(&view).ok_or_else(unavailable)?;
+        let layers = artwork.production_layers(scale).map_err(|e| match e {
+            LayersError::Broken(detail) => ApiError::Internal(format!("layers: {detail}")),
+        })?;
+        let valid = drawing
+            .design
+            .validate(&loaded.catalog)
+            .map_err(|_| unavailable())?;
+        let proof_layers = artwork
+            .proof_layers()
+            .map_err(|e| ApiError::Internal(format!("layers: {e}")))?;
+        let at_proof_scale = draw(&proof_layers, &valid);
+        if &proof::of_frame(&at_proof_scale) != stored {
+            return Err(unavailable());
+        }
+        let frame = if scale == 1 {
+            at_proof_scale
+        } else {
+            draw(&layers, &valid)
+        };
+        encode_png(&frame)
+    })
+    .await?
+}
+
+/// `frame` as an RGBA8 PNG, whose decoded pixels are exactly [`Frame::rgba`]. Fast compression: the image
+/// is made once per request, and at production scale the default level costs far more time than it saves.
+fn encode_png(frame: &Frame) -> Result<Vec<u8>, ApiError> {
+    let mut out = Vec::new();
+    PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Adaptive)
+        .write_image(
+            frame.rgba(),
+            frame.width(),
+            frame.height(),
+            image::ExtendedColorType::Rgba8,
+        )
+        .map_err(|e| ApiError::Internal(format!("png: {e}")))?;
+    Ok(out)
+}

@@ -1,0 +1,50 @@
+//! The proofs an order carries: for every view of the product, the SHA-256 of the design being sent rendered
+//! at the view's catalog size (`atelier_render::proof`), which the shop recomputes before accepting it.
+//!
+//! Each proof is a fresh render of the design in the request, never the canvas (which shows one view, and
+//! may lag a click). Views already decoded come from the app's artwork cache; the others are fetched and
+//! decoded now through the same loader and kept there, so the preview finds them ready later.
+
+use crate::artwork::{SharedArtwork, load_view};
+use atelier_core::id::ViewId;
+use atelier_core::{Catalog, Design, Locale, messages};
+use atelier_render::proof;
+use std::collections::BTreeMap;
+
+/// The proof of every view of `catalog` for `design`; the error is a sentence for the shopper in `locale`
+/// naming the view that could not be loaded.
+pub async fn of_order(
+    catalog: &Catalog,
+    design: &Design,
+    cache: &SharedArtwork,
+    locale: Locale,
+) -> Result<BTreeMap<ViewId, String>, String> {
+    // The order is checked before sending; a design that does not validate has no proofs, and the shop
+    // reports its problems.
+    let Ok(valid) = design.validate(catalog) else {
+        return Ok(BTreeMap::new());
+    };
+    let mut proofs = BTreeMap::new();
+    for view in &catalog.views {
+        if !cache.0.borrow().views.contains_key(&view.id) {
+            let layers = load_view(view, locale, |_, _| {}, || {})
+                .await
+                .map_err(|detail| {
+                    messages::format(
+                        locale,
+                        "submit.proof_failed",
+                        &[
+                            ("view", view.name.get(locale).to_owned()),
+                            ("detail", detail),
+                        ],
+                    )
+                })?;
+            cache.0.borrow_mut().views.insert(view.id.clone(), layers);
+        }
+        let cached = cache.0.borrow();
+        if let Some(layers) = cached.views.get(&view.id) {
+            proofs.insert(view.id.clone(), proof::render(layers, &valid));
+        }
+    }
+    Ok(proofs)
+}
