@@ -9,6 +9,7 @@ use super::model::{Catalog, ChoiceGroup, ChoiceOption, Color, Layer, Material, S
 use super::problem::{CatalogProblem, CatalogProblemKind as K};
 use super::raw::{Extra, RawCatalog, RawLocalized};
 use super::rules;
+use super::validate_texts;
 use crate::color::Srgb8;
 use crate::design::Choice;
 use crate::id::{
@@ -320,6 +321,20 @@ pub fn validate(
         }
     }
 
+    let ink_colors: Vec<(String, Srgb8)> = colors
+        .iter()
+        .map(|(id, _, _, swatch): &(ColorId, Localized, i64, Srgb8)| (id.0.clone(), *swatch))
+        .collect();
+    let texts = validate_texts::check(
+        &mut c,
+        raw.texts,
+        &views,
+        &seen,
+        &ink_colors,
+        currency,
+        file_exists,
+    );
+
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
@@ -401,6 +416,7 @@ pub fn validate(
         choices,
         rules,
         space,
+        texts,
     })
 }
 
