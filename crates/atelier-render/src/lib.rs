@@ -6,6 +6,9 @@
 //! [`Frame`]. Every step is integer arithmetic over lookup tables ([`lut`]) built with `libm`, so no platform
 //! `powf` or float rounding can make wasm and native disagree by a single byte.
 //!
+//! Personal text is drawn onto the finished frame by [`draw_texts`] ([`text`]), with the same fonts and layout
+//! the core measures with.
+//!
 //! It owns decoding layer PNGs (bytes in, planes out) and compositing; fetching the files is the caller's job.
 //!
 //! # Example
@@ -29,9 +32,11 @@ mod error;
 mod frame;
 pub mod layers;
 pub mod lut;
+pub mod text;
 mod tint;
 
 pub use error::RenderError;
 pub use frame::Frame;
 pub use layers::{Rect, ViewLayers};
+pub use text::draw_texts;
 pub use tint::Tint;

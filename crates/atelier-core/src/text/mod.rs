@@ -39,5 +39,5 @@ pub use fonts::Fonts;
 pub use measure::{Width, measure};
 pub use moderation::{Category, ListProblem, WordList};
 pub use normalize::{Normalized, normalize};
-pub use placement::{TextCheck, check_design_texts, check_placement};
+pub use placement::{FontChoice, TextCheck, check_design_texts, check_placement, font_for};
 pub use refusal::Refusal;

@@ -56,7 +56,6 @@ pub fn check_placement(
     }
     // Refused kinds and the placement's classes first, on the text as typed so positions match what the
     // shopper sees; only characters that pass both are asked of the fonts.
-    let mut drawable = Vec::new();
     for problem in check_characters(text, &|c| placement.admits(c)) {
         refusals.push(match problem.kind {
             CharProblemKind::NotInFont => Refusal {
@@ -69,44 +68,28 @@ pub fn check_placement(
             _ => problem.refusal(),
         });
     }
-    for c in printed.chars() {
-        if crate::text::refused(c).is_none() && placement.admits_printed(c) {
-            drawable.push(c);
+    let (font, needs_font) = match font_for(placement, &printed, fonts) {
+        FontChoice::Set(path, face) => (Some((path, face)), None),
+        FontChoice::Needs(path) => (None, Some(path.to_owned())),
+        FontChoice::NoneDraws(last) => {
+            // No font draws every character: name the ones the last font cannot draw, on the printed text.
+            match last {
+                Some(face) => refusals.extend(
+                    check_characters(&printed, &|c| face.has_glyph(c))
+                        .iter()
+                        .filter(|p| {
+                            p.kind == CharProblemKind::NotInFont && placement.admits_printed(p.ch)
+                        })
+                        .map(CharProblem::refusal),
+                ),
+                None => refusals.push(Refusal {
+                    key: "text.font_unavailable",
+                    args: Vec::new(),
+                }),
+            }
+            (None, None)
         }
-    }
-
-    let mut font = None;
-    let mut needs_font = None;
-    let mut last_face: Option<(&str, Face<'_>)> = None;
-    for path in &placement.fonts {
-        let Some(bytes) = fonts.get(path) else {
-            needs_font = Some(path.clone());
-            break;
-        };
-        let Ok(face) = Face::parse(bytes) else {
-            continue;
-        };
-        if drawable.iter().all(|&c| face.has_glyph(c)) {
-            font = Some((path.as_str(), face));
-            break;
-        }
-        last_face = Some((path.as_str(), face));
-    }
-    if font.is_none() && needs_font.is_none() {
-        // No font draws every character: name the ones the last font cannot draw, on the printed text.
-        if let Some((_, face)) = &last_face {
-            let glyphless: Vec<CharProblem> = check_characters(&printed, &|c| face.has_glyph(c))
-                .into_iter()
-                .filter(|p| p.kind == CharProblemKind::NotInFont && placement.admits_printed(p.ch))
-                .collect();
-            refusals.extend(glyphless.iter().map(CharProblem::refusal));
-        } else {
-            refusals.push(Refusal {
-                key: "text.font_unavailable",
-                args: Vec::new(),
-            });
-        }
-    }
+    };
     if let Err(refusal) = words.check(text) {
         refusals.push(refusal);
     }
@@ -124,6 +107,45 @@ pub fn check_placement(
         refusals,
         needs_font,
     }
+}
+
+/// Which of a placement's fonts sets a printed text.
+#[derive(Clone, Debug)]
+pub enum FontChoice<'f> {
+    /// This file (by catalog path) draws every character that may be drawn.
+    Set(&'f str, Face<'f>),
+    /// The next font to try is not loaded: fetch this file, then check again.
+    Needs(&'f str),
+    /// No loaded font draws every character; the last one that could be read, if any.
+    NoneDraws(Option<Face<'f>>),
+}
+
+/// The first of `placement`'s fonts that draws every character of `printed` (characters that are refused or
+/// outside the placement's classes are refused anyway and do not count). The checker, the renderer and the
+/// shop's spec all call this, so what is measured is what is drawn.
+pub fn font_for<'f>(
+    placement: &'f TextPlacement,
+    printed: &str,
+    fonts: &'f Fonts,
+) -> FontChoice<'f> {
+    let drawable: Vec<char> = printed
+        .chars()
+        .filter(|&c| crate::text::refused(c).is_none() && placement.admits_printed(c))
+        .collect();
+    let mut last = None;
+    for path in &placement.fonts {
+        let Some(bytes) = fonts.get(path) else {
+            return FontChoice::Needs(path);
+        };
+        let Ok(face) = Face::parse(bytes) else {
+            continue;
+        };
+        if drawable.iter().all(|&c| face.has_glyph(c)) {
+            return FontChoice::Set(path, face);
+        }
+        last = Some(face);
+    }
+    FontChoice::NoneDraws(last)
 }
 
 /// Every refused text of a valid design, as design problems at `text.<placement>`; the app shows the same
