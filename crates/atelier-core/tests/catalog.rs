@@ -266,7 +266,7 @@ fn the_sample_text_placement_is_read() {
     assert_eq!(heel.view.as_str(), "side");
     assert_eq!(
         (heel.width_mm, heel.height_mm, heel.size_mm),
-        (30.0, 9.0, 7.0)
+        (30.0, 7.0, 5.0)
     );
     assert_eq!(heel.case, atelier_core::catalog::Case::Upper);
     assert_eq!(Some(heel.ink), catalog.color("white").map(|c| c.swatch));

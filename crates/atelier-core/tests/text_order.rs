@@ -146,7 +146,7 @@ fn an_order_is_refused_with_the_live_checks_reason() {
         (
             "WWWWWWWW",
             Locale::En,
-            "The text is 57.3 mm wide, 27.3 mm too wide for the 30.0 mm space.",
+            "The text is 40.9 mm wide, 10.9 mm too wide for the 30.0 mm space.",
         ),
     ] {
         let (catalog, request) = order(RUNNER, &[("heel-id", text)], 5000);

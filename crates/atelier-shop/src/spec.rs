@@ -4,8 +4,8 @@
 //!
 //! It is built once, when the order is accepted, and stored as canonical bytes next to the order, so what the
 //! retailer receives never changes afterwards (a catalog edited later does not rewrite an old order's
-//! `catalog_sha256`). Personal text and preview proof hashes come with later issues; until then `text` is
-//! `null` and `proofs` is `{}`.
+//! `catalog_sha256`). `text` is `null` without personal text, else what the factory needs per placement
+//! ([`crate::spec_text`]); preview proof hashes come with a later issue, until then `proofs` is `{}`.
 //!
 //! ```json
 //! {"catalog_sha256":"9f2c…","created_at":"2026-11-23T09:30:00.000Z",
@@ -35,6 +35,8 @@ pub struct SpecInput<'a> {
     pub design: &'a Design,
     /// The shop's own price.
     pub price: &'a PriceBreakdown,
+    /// The personal-text section ([`crate::spec_text::section`]): `null` or an object by placement id.
+    pub text: Value,
 }
 
 /// The spec as a JSON value (serialize it with [`canonical`]).
@@ -52,7 +54,7 @@ pub fn build(input: &SpecInput<'_>) -> Result<Value, serde_json::Error> {
             // Always present (empty for products without choice groups) so a receiver need not branch.
             "choices": serde_json::to_value(&d.choices)?,
         },
-        "text": null,
+        "text": input.text.clone(),
         "price": {
             "breakdown": serde_json::to_value(input.price)?,
             "total": serde_json::to_value(input.price.total)?,

@@ -11,8 +11,10 @@ use crate::json::JsonBody;
 use crate::openapi::schemas;
 use crate::order_id::{is_order_id, new_order_id};
 use crate::spec;
+use crate::spec_text;
 use crate::store::{InsertError, NewOrder, StoredOrder};
-use atelier_core::order::{OrderRequest, check_order};
+use atelier_core::order::{OrderRequest, check_order_with_text};
+use atelier_core::text::WordList;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -103,8 +105,15 @@ pub async fn create(
     }: JsonBody<OrderRequest>,
 ) -> Result<Response, ApiError> {
     let loaded = state.catalogs.get(request.design.product.as_str());
-    let checked =
-        check_order(&request, loaded.map(|l| &l.catalog)).map_err(ApiError::InvalidOrder)?;
+    // The same checks the app ran, personal text included (word lists, characters, fit with the same fonts).
+    let fonts = state.catalogs.fonts();
+    let checked = check_order_with_text(
+        &request,
+        loaded.map(|l| &l.catalog),
+        fonts,
+        WordList::shared(),
+    )
+    .map_err(ApiError::InvalidOrder)?;
     let catalog_sha256 = loaded.map(|l| l.sha256.as_str()).unwrap_or_default();
 
     if let Some(submission) = &request.submission
@@ -124,6 +133,7 @@ pub async fn create(
             catalog_sha256,
             design: &request.design,
             price: &checked.price,
+            text: spec_text::section(&checked.design, fonts),
         })
         .map_err(|e| ApiError::Internal(format!("spec serialization: {e}")))?;
         let spec = spec::canonical(&spec);
