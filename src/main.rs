@@ -1,7 +1,7 @@
 //! Atelier's browser app: the product configurator shoppers use, built with Yew and compiled to WebAssembly.
 //!
 //! This file only mounts [`app::App`]. The screen's state is in [`state`], talking to the shop in [`api`],
-//! loading and caching artwork in [`artwork`], the language in [`i18n`], talking to a retailer's page that
+//! loading and caching artwork in [`artwork`], fetching fonts for personal text in [`fonts`], the language in [`i18n`], talking to a retailer's page that
 //! embeds the app in [`embed`], and the parts of the screen in [`components`]. Products, prices and pixels
 //! come from the `atelier-core` and `atelier-render` crates, the same code the shop runs.
 
@@ -11,6 +11,7 @@ mod artwork;
 mod components;
 mod configurator;
 mod embed;
+mod fonts;
 mod i18n;
 mod photo;
 mod photo_colors;

@@ -8,7 +8,7 @@
 
 use crate::artwork::{ArtworkCache, load_view};
 use crate::i18n::use_i18n;
-use crate::state::{Artwork, CatalogHandle};
+use crate::state::{Artwork, CatalogHandle, FontsHandle};
 use atelier_core::Design;
 use atelier_core::id::{ViewId, ZoneId};
 use atelier_render::Frame;
@@ -23,6 +23,8 @@ pub struct PreviewProps {
     pub view: ViewId,
     /// The design to draw.
     pub design: Design,
+    /// The fonts loaded for its personal text (a text is drawn once its font is here).
+    pub fonts: FontsHandle,
     /// How far this view's artwork has loaded, if asked for yet.
     pub artwork: Option<Artwork>,
     /// Reports artwork progress for a view.
@@ -82,12 +84,24 @@ pub fn Preview(props: &PreviewProps) -> Html {
         let (cache, catalog, canvas_ref) = (cache.clone(), catalog.clone(), canvas_ref.clone());
         let ready = props.artwork == Some(Artwork::Ready);
         use_effect_with(
-            (props.view.clone(), props.design.clone(), ready),
-            move |(view_id, design, _)| {
+            (
+                props.view.clone(),
+                props.design.clone(),
+                ready,
+                props.fonts.clone(),
+            ),
+            move |(view_id, design, _, fonts)| {
                 if let (Some(catalog), Some(canvas)) =
                     (catalog, canvas_ref.cast::<HtmlCanvasElement>())
                 {
-                    draw(&mut cache.borrow_mut(), &catalog, view_id, design, &canvas);
+                    draw(
+                        &mut cache.borrow_mut(),
+                        &catalog,
+                        view_id,
+                        design,
+                        fonts,
+                        &canvas,
+                    );
                 }
             },
         );
@@ -207,6 +221,7 @@ fn draw(
     catalog: &CatalogHandle,
     view_id: &ViewId,
     design: &Design,
+    fonts: &FontsHandle,
     canvas: &HtmlCanvasElement,
 ) {
     let Ok(valid) = design.validate(catalog) else {
@@ -231,6 +246,7 @@ fn draw(
         let _ = p.mark(MARK_START);
     }
     layers.render(&valid, frame);
+    atelier_render::draw_texts(&valid, view_id.as_str(), fonts, frame);
     if let Some(p) = &performance {
         let _ = p.mark(MARK_END);
         let _ = p.measure_with_start_mark_and_end_mark(MEASURE, MARK_START, MARK_END);
