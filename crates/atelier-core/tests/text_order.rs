@@ -151,8 +151,7 @@ fn an_order_is_refused_with_the_live_checks_reason() {
     ] {
         let (catalog, request) = order(RUNNER, &[("heel-id", text)], 5000);
         let problems = check_order_with_text(&request, Some(&catalog), &fonts, WordList::shared())
-            .err()
-            .expect("refused");
+            .expect_err("refused");
         let refused: Vec<_> = problems
             .iter()
             .filter(|p| p.kind.code() == "text_refused")
@@ -184,8 +183,7 @@ fn a_text_order_is_priced_and_every_problem_comes_at_once() {
     let (catalog, request) = order(RUNNER, &[("heel-id", "SHIT"), ("tongue", "x")], 5000);
     let codes: Vec<String> =
         check_order_with_text(&request, Some(&catalog), &fonts, WordList::shared())
-            .err()
-            .expect("refused")
+            .expect_err("refused")
             .iter()
             .map(|p| format!("{}@{}", p.kind.code(), p.path))
             .collect();
@@ -193,8 +191,7 @@ fn a_text_order_is_priced_and_every_problem_comes_at_once() {
     let (catalog, request) = order(RUNNER, &[("heel-id", "SHIT")], 0);
     let codes: Vec<String> =
         check_order_with_text(&request, Some(&catalog), &fonts, WordList::shared())
-            .err()
-            .expect("refused")
+            .expect_err("refused")
             .iter()
             .map(|p| format!("{}@{}", p.kind.code(), p.path))
             .collect();
