@@ -774,4 +774,30 @@ mod tests {
         }
         assert!(matches!(s.notice, Some(Notice::AlsoChanged { .. })));
     }
+
+    #[test]
+    fn personal_text_is_kept_as_typed_and_outlives_undo() {
+        let heel = || TextId::from("heel-id");
+        let s = ready().reduce(Action::SetText(heel(), "Romeo <b>".into()));
+        assert_eq!(s.design().text[&heel()], "Romeo <b>");
+        // A placement the product does not have changes nothing.
+        let s = s.reduce(Action::SetText("tongue".into(), "x".into()));
+        assert!(!s.design().text.contains_key(&TextId::from("tongue")));
+        // Undoing a color keeps the text; it is not a history step of its own.
+        let s = choose(s, "toe.color", "red").reduce(Action::Undo);
+        assert_eq!(s.design().text[&heel()], "Romeo <b>");
+        assert_ne!(s.design().zones[&ZoneId::from("toe")].color.as_str(), "red");
+        // An empty text removes it, so the design carries no text and no price line for it.
+        let s = s.reduce(Action::SetText(heel(), String::new()));
+        assert!(s.design().text.is_empty());
+    }
+
+    #[test]
+    fn a_loaded_font_replaces_the_shared_set() {
+        let s = ready();
+        let before = s.fonts.clone();
+        let s = s.reduce(Action::FontLoaded("fonts/x.ttf".into(), vec![1, 2, 3]));
+        assert_ne!(s.fonts, before);
+        assert_eq!(s.fonts.get("fonts/x.ttf"), Some(&[1u8, 2, 3][..]));
+    }
 }

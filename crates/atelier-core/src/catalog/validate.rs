@@ -331,6 +331,7 @@ pub fn validate(
         &views,
         &seen,
         &ink_colors,
+        &color_decl,
         currency,
         file_exists,
     );

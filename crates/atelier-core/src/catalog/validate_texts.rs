@@ -26,6 +26,7 @@ pub(super) fn check(
     views: &[View],
     view_decl: &HashSet<String>,
     colors: &[(String, Srgb8)],
+    color_decl: &HashSet<String>,
     currency: Option<Currency>,
     file_exists: &dyn Fn(&str) -> bool,
 ) -> Vec<TextPlacement> {
@@ -132,10 +133,11 @@ pub(super) fn check(
                 } else {
                     colors.iter().find(|(id, _)| *id == ink).map(|(_, s)| *s)
                 };
-                found.or_else(|| {
+                // A declared color that failed its own check is reported there, not again here.
+                if found.is_none() && !color_decl.contains(&ink) {
                     c.push(format!("{at}.ink"), K::InvalidInk { value: ink });
-                    None
-                })
+                }
+                found
             }
         };
         let price = c.price(&at, "price", t.price, false);
