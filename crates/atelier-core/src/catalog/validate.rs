@@ -328,12 +328,14 @@ pub fn validate(
     let texts = validate_texts::check(
         &mut c,
         raw.texts,
-        &views,
-        &seen,
-        &ink_colors,
-        &color_decl,
-        currency,
-        file_exists,
+        &validate_texts::Known {
+            views: &views,
+            view_decl: &seen,
+            colors: &ink_colors,
+            color_decl: &color_decl,
+            currency,
+            file_exists,
+        },
     );
 
     if !c.problems.is_empty() {

@@ -18,18 +18,36 @@ const MAX_MM: f64 = 1000.0;
 const MAX_PX_PER_MM: f64 = 50.0;
 const MAX_LENGTH: i64 = 200;
 
-/// Validates every placement; returns those without problems. Prices take `currency` (`None` when the
-/// catalog's currency is itself broken, which is reported elsewhere).
+/// What the rest of the catalog already established, for checking the placements against it.
+pub(super) struct Known<'a> {
+    /// The views that passed their checks.
+    pub views: &'a [View],
+    /// Every declared view id, including views with problems of their own.
+    pub view_decl: &'a HashSet<String>,
+    /// The colors that passed their checks, as `(id, swatch)`, for an `ink` naming one.
+    pub colors: &'a [(String, Srgb8)],
+    /// Every declared color id.
+    pub color_decl: &'a HashSet<String>,
+    /// The catalog's currency (`None` when it is itself broken, which is reported elsewhere).
+    pub currency: Option<Currency>,
+    /// Whether a file exists under the static root.
+    pub file_exists: &'a dyn Fn(&str) -> bool,
+}
+
+/// Validates every placement; returns those without problems.
 pub(super) fn check(
     c: &mut Checker,
     raw: Option<Vec<RawText>>,
-    views: &[View],
-    view_decl: &HashSet<String>,
-    colors: &[(String, Srgb8)],
-    color_decl: &HashSet<String>,
-    currency: Option<Currency>,
-    file_exists: &dyn Fn(&str) -> bool,
+    k: &Known<'_>,
 ) -> Vec<TextPlacement> {
+    let Known {
+        views,
+        view_decl,
+        colors,
+        color_decl,
+        currency,
+        file_exists,
+    } = *k;
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for (i, t) in raw.unwrap_or_default().into_iter().enumerate() {
