@@ -10,9 +10,11 @@ for (const type of ['atelier:ready', 'atelier:change', 'atelier:submitted', 'ate
     window.atelierEvents.push({ type, detail: e.detail });
     const d = e.detail;
     const line = document.createElement('li');
+    // The shopper's personal text is data: it goes in as text content, never as markup.
+    const text = Object.values(d.design?.text ?? {}).join(' / ');
     line.textContent = type === 'atelier:submitted'
       ? `${type} order ${d.orderId} · ${d.priceText}`
-      : `${type} ${d.product} · ${d.priceText ?? ''}`;
+      : `${type} ${d.product} · ${d.priceText ?? ''}${text ? ` · ${text}` : ''}`;
     log.append(line);
   });
 }

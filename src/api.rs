@@ -157,6 +157,19 @@ pub async fn fetch_layer(path: &str) -> Result<web_sys::Blob, ApiError> {
         .map_err(|_| ApiError::Network)
 }
 
+/// Fetches a static file's bytes (a font) from the shop, by its path relative to `/static`.
+pub async fn fetch_static_bytes(path: &str) -> Result<Vec<u8>, ApiError> {
+    let response = Request::get(&format!("/static/{path}"))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    ok_or_status(response)
+        .await?
+        .binary()
+        .await
+        .map_err(|_| ApiError::Network)
+}
+
 /// Places an order, asking for messages in `locale`.
 pub async fn place_order(
     request: &OrderRequest,

@@ -13,6 +13,7 @@ use crate::components::preview::Preview;
 use crate::components::price_summary::{PriceRow, PriceSummary};
 use crate::components::size_picker::SizePicker;
 use crate::components::submit_panel::SubmitPanel;
+use crate::components::text_field::TextField;
 use crate::components::view_switch::ViewSwitch;
 use crate::components::zone_list::{ZoneItem, ZoneList};
 use crate::i18n::I18n;
@@ -26,6 +27,7 @@ use atelier_core::order::{ORDER_FORMAT, OrderRequest};
 use atelier_core::pricing::{PricedOption, price};
 use atelier_core::rules::describe::{group_name, option_name};
 use atelier_core::rules::{Change, GroupKey};
+use atelier_core::text::{WordList, check_placement};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -307,6 +309,26 @@ pub fn configurator(
                         .and_then(|c| catalog.choice(c.as_str()))
                         .and_then(|c| c.options.iter().find(|o| &o.id == id))
                         .map(|o| i18n.pick(&o.name)),
+                    PricedOption::Text(id) => {
+                        // The shopper's text goes into the label as a plain string (a text node).
+                        let placement = catalog.text(id.as_str());
+                        let label = i18n.f(
+                            "price.text",
+                            &[
+                                (
+                                    "placement",
+                                    placement
+                                        .map(|p| i18n.pick(&p.name).to_owned())
+                                        .unwrap_or_default(),
+                                ),
+                                ("text", design.text.get(id).cloned().unwrap_or_default()),
+                            ],
+                        );
+                        return PriceRow {
+                            label: label.into(),
+                            amount: line.amount.format_delta(locale).into(),
+                        };
+                    }
                 }
                 .unwrap_or_default();
                 PriceRow {
@@ -323,6 +345,55 @@ pub fn configurator(
         }
         None => (AttrValue::default(), Vec::new()),
     };
+
+    // Personal text: one field per placement, checked on every keystroke with the shop's own check.
+    let mut texts_ok = true;
+    let text_fields: Vec<Html> = catalog
+        .texts
+        .iter()
+        .map(|p| {
+            let value = design.text.get(&p.id).cloned().unwrap_or_default();
+            let (fit, over, refusals) = if value.is_empty() {
+                (String::new(), false, Vec::new())
+            } else {
+                let check = check_placement(p, &value, &state.fonts, WordList::shared());
+                texts_ok &= check.ok();
+                let over = check.width.is_some_and(|w| !w.fits());
+                let fit = match (&check.needs_font, check.width) {
+                    (Some(_), _) => i18n.t("text.loading_font").to_owned(),
+                    (None, Some(w)) => match w.too_wide_by_mm {
+                        None => i18n.f("text.fits", &[("width", format!("{:.1}", w.mm))]),
+                        Some(o) => i18n.f("text.over", &[("over", format!("{o:.1}"))]),
+                    },
+                    (None, None) => String::new(),
+                };
+                let refusals = check
+                    .refusals
+                    .iter()
+                    .map(|r| AttrValue::from(r.message(locale)))
+                    .collect();
+                (fit, over, refusals)
+            };
+            let on_input = {
+                let (state, id) = (state.clone(), p.id.clone());
+                Callback::from(move |t: String| state.dispatch(Action::SetText(id.clone(), t)))
+            };
+            html! {
+                <TextField id={p.id.0.clone()} label={i18n.pick(&p.name).to_owned()} value={value}
+                    size={i18n.f("text.box_size", &[("width", format!("{:.1}", p.width_mm)), ("height", format!("{:.1}", p.height_mm))])}
+                    price={p.price.format_delta(locale)}
+                    fit={fit} {over} {refusals} {on_input} />
+            }
+        })
+        .collect();
+    let text_section = (!text_fields.is_empty()).then(|| {
+        html! {
+            <fieldset class="texts">
+                <legend>{ i18n.t("text.section") }</legend>
+                { for text_fields }
+            </fieldset>
+        }
+    });
 
     // Order.
     let on_submit = {
@@ -358,10 +429,10 @@ pub fn configurator(
             }));
             let (dispatcher, in_flight, locale) =
                 (state.dispatcher(), in_flight.clone(), state.locale);
-            let (catalog, artwork) = (catalog.clone(), artwork.clone());
+            let (catalog, artwork, fonts) = (catalog.clone(), artwork.clone(), state.fonts.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 // Rendered from the request's own design, so the proofs are of exactly what is sent.
-                match proofs::of_order(&catalog, &request.design, &artwork, locale).await {
+                match proofs::of_order(&catalog, &request.design, &artwork, &fonts, locale).await {
                     Ok(proofs) => request.proof = proofs,
                     Err(message) => {
                         *in_flight.borrow_mut() = false;
@@ -418,7 +489,7 @@ pub fn configurator(
         let artwork = state.artwork.get(&view).cloned();
         html! {
             <Preview view={view} design={design.clone()} {artwork} {on_artwork} on_select_zone={on_canvas_zone}
-                highlight={state.highlight.clone()} cache={cache.clone()} />
+                fonts={state.fonts.clone()} highlight={state.highlight.clone()} cache={cache.clone()} />
         }
     });
 
@@ -454,6 +525,7 @@ pub fn configurator(
                     on_hover={on_zone_hover} />
                 { zone_options.unwrap_or_default() }
                 { photo_colors.unwrap_or_default() }
+                { text_section.unwrap_or_default() }
                 <div class="order-box">
                     <SizePicker
                         label={i18n.t("size.heading")}
@@ -467,7 +539,7 @@ pub fn configurator(
                         total_label={i18n.t("price.total")}
                         total={total}
                         rows={rows} />
-                    <SubmitPanel status={state.submit.clone()} ready={priced.is_some()} {on_submit} {on_reset} />
+                    <SubmitPanel status={state.submit.clone()} ready={priced.is_some() && texts_ok} {on_submit} {on_reset} />
                 </div>
             </section>
             { fix_dialog.unwrap_or_default() }

@@ -2,7 +2,7 @@
 //!
 //! This file only mounts [`app::App`]. The screen's state is in [`state`], talking to the shop in [`api`],
 //! loading and caching artwork in [`artwork`], an order's proofs of the pixels the shopper saw in
-//! [`proofs`], the language in [`i18n`], talking to a retailer's page that embeds the app in [`embed`], and
+//! [`proofs`], fetching fonts for personal text in [`fonts`], the language in [`i18n`], talking to a retailer's page that embeds the app in [`embed`], and
 //! the parts of the screen in [`components`]. Products, prices and pixels
 //! come from the `atelier-core` and `atelier-render` crates, the same code the shop runs.
 
@@ -13,6 +13,7 @@ mod bitmap;
 mod components;
 mod configurator;
 mod embed;
+mod fonts;
 mod i18n;
 mod photo;
 mod photo_colors;

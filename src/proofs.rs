@@ -1,5 +1,5 @@
 //! The proofs an order carries: for every view of the product, the SHA-256 of the design being sent rendered
-//! at the view's catalog size (`atelier_render::proof`), which the shop recomputes before accepting it.
+//! at the view's catalog size with its personal text (`atelier_render::proof`), which the shop recomputes before accepting it.
 //!
 //! Each proof is a fresh render of the design in the request, never the canvas (which shows one view, and
 //! may lag a click). Views already decoded come from the app's artwork cache; the others are fetched and
@@ -7,6 +7,7 @@
 
 use crate::artwork::{SharedArtwork, load_view};
 use atelier_core::id::ViewId;
+use atelier_core::text::Fonts;
 use atelier_core::{Catalog, Design, Locale, messages};
 use atelier_render::proof;
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ pub async fn of_order(
     catalog: &Catalog,
     design: &Design,
     cache: &SharedArtwork,
+    fonts: &Fonts,
     locale: Locale,
 ) -> Result<BTreeMap<ViewId, String>, String> {
     // The order is checked before sending; a design that does not validate has no proofs, and the shop
@@ -43,7 +45,10 @@ pub async fn of_order(
         }
         let cached = cache.0.borrow();
         if let Some(layers) = cached.views.get(&view.id) {
-            proofs.insert(view.id.clone(), proof::render(layers, &valid));
+            proofs.insert(
+                view.id.clone(),
+                proof::render(layers, view.id.as_str(), &valid, fonts),
+            );
         }
     }
     Ok(proofs)

@@ -8,8 +8,9 @@
 //! ([`Selection::choose`]); the reducer only decides what to keep: applied outcomes, pending fixes, history.
 
 use crate::api::{ApiError, OrderError, OrderReceipt};
-use atelier_core::id::{SizeId, ViewId, ZoneId};
+use atelier_core::id::{SizeId, TextId, ViewId, ZoneId};
 use atelier_core::rules::{Change, Fix, GroupKey, Outcome, Selection};
+use atelier_core::text::Fonts;
 use atelier_core::{Catalog, Design, Locale};
 use std::collections::BTreeMap;
 use std::ops::Deref;
@@ -30,6 +31,24 @@ impl PartialEq for CatalogHandle {
 impl Deref for CatalogHandle {
     type Target = Catalog;
     fn deref(&self) -> &Catalog {
+        &self.0
+    }
+}
+
+/// The loaded font files, shared and compared by identity: a font file never changes once fetched, and
+/// comparing hundreds of kilobytes on every render would be wasted work.
+#[derive(Clone, Debug, Default)]
+pub struct FontsHandle(pub Rc<Fonts>);
+
+impl PartialEq for FontsHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for FontsHandle {
+    type Target = Fonts;
+    fn deref(&self) -> &Fonts {
         &self.0
     }
 }
@@ -145,6 +164,8 @@ pub struct State {
     pub submit: SubmitStatus,
     /// The last submission attempt that did not end in a placed order.
     pub submission: Option<Submission>,
+    /// Font files fetched so far for the product's text placements.
+    pub fonts: FontsHandle,
 }
 
 /// A change to the [`State`].
@@ -198,6 +219,11 @@ pub enum Action {
     /// catalog by [`Selection::restore`], so it cannot break a rule, as one undo step. A design of another
     /// product is ignored.
     LoadDesign(Design),
+    /// The shopper typed in a text placement (an empty text removes it). Not an undo step: undo is for
+    /// choices, and the text field keeps its own editing history.
+    SetText(TextId, String),
+    /// A font file arrived.
+    FontLoaded(String, Vec<u8>),
 }
 
 impl State {
@@ -212,6 +238,7 @@ impl State {
                     size: None,
                     zones: BTreeMap::new(),
                     choices: BTreeMap::new(),
+                    text: BTreeMap::new(),
                 },
                 explicit: Vec::new(),
             },
@@ -225,6 +252,7 @@ impl State {
             artwork: BTreeMap::new(),
             submit: SubmitStatus::Idle,
             submission: None,
+            fonts: FontsHandle::default(),
         }
     }
 
@@ -282,6 +310,8 @@ impl State {
         };
         let Some(mut next) = from.pop() else { return };
         next.design.size = self.selection.design.size.clone();
+        // Personal text is not part of history either: undoing a color keeps what was typed.
+        next.design.text = self.selection.design.text.clone();
         to.push(std::mem::replace(&mut self.selection, next));
         self.pending_fix = None;
         self.notice = None;
@@ -406,6 +436,23 @@ impl Reducible for State {
                 let (selection, changes) = Selection::restore(&catalog, &design, &[]);
                 s.apply(selection);
                 s.notice = (!changes.is_empty()).then_some(Notice::Restored(changes));
+            }
+            Action::SetText(id, text) => {
+                let known = s.catalog().is_some_and(|c| c.text(id.as_str()).is_some());
+                if !known {
+                    return self;
+                }
+                if text.is_empty() {
+                    s.selection.design.text.remove(&id);
+                } else {
+                    s.selection.design.text.insert(id, text);
+                }
+                s.edited();
+            }
+            Action::FontLoaded(path, bytes) => {
+                let mut fonts = (*s.fonts.0).clone();
+                fonts.insert(path, bytes);
+                s.fonts = FontsHandle(Rc::new(fonts));
             }
         }
         Rc::new(s)
@@ -732,5 +779,31 @@ mod tests {
             assert_eq!(choice.color.as_str(), "mint", "{zone}");
         }
         assert!(matches!(s.notice, Some(Notice::AlsoChanged { .. })));
+    }
+
+    #[test]
+    fn personal_text_is_kept_as_typed_and_outlives_undo() {
+        let heel = || TextId::from("heel-id");
+        let s = ready().reduce(Action::SetText(heel(), "Romeo <b>".into()));
+        assert_eq!(s.design().text[&heel()], "Romeo <b>");
+        // A placement the product does not have changes nothing.
+        let s = s.reduce(Action::SetText("tongue".into(), "x".into()));
+        assert!(!s.design().text.contains_key(&TextId::from("tongue")));
+        // Undoing a color keeps the text; it is not a history step of its own.
+        let s = choose(s, "toe.color", "red").reduce(Action::Undo);
+        assert_eq!(s.design().text[&heel()], "Romeo <b>");
+        assert_ne!(s.design().zones[&ZoneId::from("toe")].color.as_str(), "red");
+        // An empty text removes it, so the design carries no text and no price line for it.
+        let s = s.reduce(Action::SetText(heel(), String::new()));
+        assert!(s.design().text.is_empty());
+    }
+
+    #[test]
+    fn a_loaded_font_replaces_the_shared_set() {
+        let s = ready();
+        let before = s.fonts.clone();
+        let s = s.reduce(Action::FontLoaded("fonts/x.ttf".into(), vec![1, 2, 3]));
+        assert_ne!(s.fonts, before);
+        assert_eq!(s.fonts.get("fonts/x.ttf"), Some(&[1u8, 2, 3][..]));
     }
 }

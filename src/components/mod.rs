@@ -12,5 +12,6 @@ pub mod preview_canvas;
 pub mod price_summary;
 pub mod size_picker;
 pub mod submit_panel;
+pub mod text_field;
 pub mod view_switch;
 pub mod zone_list;

@@ -17,7 +17,7 @@
 use crate::artwork::{ArtworkCache, SharedArtwork, load_view};
 use crate::components::preview_canvas;
 use crate::i18n::use_i18n;
-use crate::state::{Artwork, CatalogHandle};
+use crate::state::{Artwork, CatalogHandle, FontsHandle};
 use atelier_core::Design;
 use atelier_core::id::{ViewId, ZoneId};
 use atelier_render::outline::Outline;
@@ -33,6 +33,8 @@ pub struct PreviewProps {
     pub view: ViewId,
     /// The design to draw.
     pub design: Design,
+    /// The fonts loaded for its personal text (a text is drawn once its font is here).
+    pub fonts: FontsHandle,
     /// How far this view's artwork has loaded, if asked for yet.
     pub artwork: Option<Artwork>,
     /// Reports artwork progress for a view.
@@ -51,6 +53,8 @@ struct Painted {
     catalog: CatalogHandle,
     view: ViewId,
     tints: Vec<Option<Tint>>,
+    /// Whether personal text was drawn on it.
+    had_text: bool,
 }
 
 /// The highlight's line color (amber: it shows on white and on black products; the halo is dark).
@@ -119,8 +123,13 @@ pub fn Preview(props: &PreviewProps) -> Html {
         let (cache, painted, catalog) = (cache.clone(), painted.clone(), catalog.clone());
         let (canvas_ref, fade_ref) = (canvas_ref.clone(), fade_ref.clone());
         use_effect_with(
-            (props.view.clone(), props.design.clone(), ready),
-            move |(view_id, design, _)| {
+            (
+                props.view.clone(),
+                props.design.clone(),
+                ready,
+                props.fonts.clone(),
+            ),
+            move |(view_id, design, _, fonts)| {
                 if let (Some(catalog), Some(canvas)) =
                     (catalog, canvas_ref.cast::<HtmlCanvasElement>())
                 {
@@ -134,6 +143,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                         &catalog,
                         view_id,
                         design,
+                        fonts,
                         &canvases,
                     );
                 }
@@ -306,6 +316,7 @@ fn draw(
     catalog: &CatalogHandle,
     view_id: &ViewId,
     design: &Design,
+    fonts: &FontsHandle,
     canvases: &Canvases,
 ) {
     let Ok(valid) = design.validate(catalog) else {
@@ -331,8 +342,21 @@ fn draw(
     };
     let tints = layers.tints(&valid);
     let full = Rect::full(w, h);
+    // Personal text is blended onto the encoded pixels after compositing: a region repaint would blend it twice
+    // where the text reaches outside the region, and a font arriving changes pixels with no paint changed. So a
+    // view that shows (or showed) text is always repainted whole.
+    let has_text = valid
+        .texts
+        .iter()
+        .any(|(placement, _)| placement.view == *view_id);
     let (region, measure) = match painted.as_ref() {
-        Some(p) if p.catalog == *catalog && p.view == *view_id && p.tints.len() == tints.len() => {
+        Some(p)
+            if p.catalog == *catalog
+                && p.view == *view_id
+                && p.tints.len() == tints.len()
+                && !has_text
+                && !p.had_text =>
+        {
             let changed = layers
                 .zones()
                 .zip(p.tints.iter().zip(&tints))
@@ -341,6 +365,8 @@ fn draw(
                 .fold(Rect::default(), Rect::union);
             (changed, MEASURE_ZONE)
         }
+        // The same view with text: whole, without a crossfade.
+        Some(p) if p.catalog == *catalog && p.view == *view_id => (full, MEASURE),
         Some(_) => {
             if let Some(fade) = &canvases.fade {
                 preview_canvas::crossfade(&canvases.preview, fade);
@@ -355,6 +381,7 @@ fn draw(
             let _ = p.mark(MARK_START);
         }
         layers.render_tints_region(&tints, frame, region);
+        atelier_render::draw_texts(&valid, view_id.as_str(), fonts, frame);
         if let Some(p) = &performance {
             let _ = p.mark(MARK_END);
             let _ = p.measure_with_start_mark_and_end_mark(measure, MARK_START, MARK_END);
@@ -370,6 +397,7 @@ fn draw(
         catalog: catalog.clone(),
         view: view_id.clone(),
         tints,
+        had_text: has_text,
     });
     // Counted even when nothing visible changed (a new size, say): the canvas shows this design now.
     *renders += 1;

@@ -1,8 +1,10 @@
 //! A design: the shopper's choice per zone and their size, as the app keeps it and the shop receives it, and
 //! its validation against a catalog into a [`ValidDesign`].
 
-use crate::catalog::{Catalog, ChoiceGroup, ChoiceOption, Color, Material, Size, Zone};
-use crate::id::{ChoiceId, ColorId, MaterialId, OptionId, ProductId, SizeId, ZoneId};
+use crate::catalog::{
+    Catalog, ChoiceGroup, ChoiceOption, Color, Material, Size, TextPlacement, Zone,
+};
+use crate::id::{ChoiceId, ColorId, MaterialId, OptionId, ProductId, SizeId, TextId, ZoneId};
 use crate::locale::{Locale, Localized};
 use crate::problem::{Problem, ProblemKind};
 use serde::{Deserialize, Serialize};
@@ -20,6 +22,10 @@ pub struct Design {
     /// The option per product-wide choice group (absent for products without any).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub choices: BTreeMap<ChoiceId, OptionId>,
+    /// Personal text per placement, exactly as the shopper typed it (absent when none; designs stored before
+    /// personal text existed load with none).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub text: BTreeMap<TextId, String>,
 }
 
 /// The material and color chosen for one zone.
@@ -92,6 +98,18 @@ pub enum DesignProblemKind {
         /// Option id.
         option: String,
     },
+    /// The design has text for a placement the product does not have.
+    UnknownText {
+        /// Placement id.
+        text: String,
+    },
+    /// A placement's text is refused (characters, length, word list, fit), with the reason.
+    TextRefused {
+        /// Placement id.
+        text: String,
+        /// Why, as a message key and values; the message is the reason in the shopper's language.
+        refusal: crate::text::Refusal,
+    },
     /// The design breaks a catalog rule.
     RuleBroken {
         /// Rule id.
@@ -116,6 +134,8 @@ impl ProblemKind for DesignProblemKind {
             MissingChoice { .. } => "missing_choice",
             UnknownChoiceOption { .. } => "unknown_option_choice",
             RuleBroken { .. } => "rule_broken",
+            UnknownText { .. } => "unknown_text",
+            TextRefused { .. } => "text_refused",
         }
     }
 
@@ -139,6 +159,13 @@ impl ProblemKind for DesignProblemKind {
             RuleBroken { rule, reason } => {
                 vec![("rule", rule.clone()), ("reason", reason.en.clone())]
             }
+            UnknownText { text } => vec![("text", text.clone())],
+            TextRefused { text, refusal } => {
+                vec![
+                    ("text", text.clone()),
+                    ("reason", refusal.message(Locale::En)),
+                ]
+            }
         }
     }
 
@@ -149,6 +176,9 @@ impl ProblemKind for DesignProblemKind {
                     ("rule", rule.clone()),
                     ("reason", reason.get(locale).to_owned()),
                 ]
+            }
+            DesignProblemKind::TextRefused { text, refusal } => {
+                vec![("text", text.clone()), ("reason", refusal.message(locale))]
             }
             other => other.args(),
         }
@@ -166,6 +196,9 @@ pub struct ValidDesign<'c> {
     pub size: Option<&'c Size>,
     /// Per choice group, in catalog order: the group and its option.
     pub choices: Vec<(&'c ChoiceGroup, &'c ChoiceOption)>,
+    /// Per text placement with a non-empty text, in catalog order: the placement and the text as typed.
+    /// Whether the text itself is acceptable needs the fonts: see [`crate::text::check_design_texts`].
+    pub texts: Vec<(&'c TextPlacement, String)>,
 }
 
 impl Design {
@@ -269,6 +302,26 @@ impl Design {
                 },
             }
         }
+        for text in self.text.keys() {
+            if catalog.text(text.as_str()).is_none() {
+                problems.push(DesignProblem::new(
+                    format!("text.{text}"),
+                    DesignProblemKind::UnknownText {
+                        text: text.0.clone(),
+                    },
+                ));
+            }
+        }
+        let texts = catalog
+            .texts
+            .iter()
+            .filter_map(|p| {
+                self.text
+                    .get(&p.id)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| (p, t.clone()))
+            })
+            .collect();
         let size = self.size.as_ref().and_then(|s| {
             catalog.size(s.as_str()).or_else(|| {
                 problems.push(DesignProblem::new(
@@ -284,6 +337,7 @@ impl Design {
                 zones,
                 size,
                 choices,
+                texts,
             })
         } else {
             Err(problems)

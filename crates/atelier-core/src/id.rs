@@ -53,6 +53,8 @@ id_type!(
     OptionId,
     /// A catalog rule, e.g. `gum-sole-rubber`.
     RuleId,
+    /// A personal-text placement, e.g. `heel-id`.
+    TextId,
 );
 
 /// Whether `s` is a well-formed id: 1–40 characters of lowercase ASCII letters, digits, `-` and `_`, starting

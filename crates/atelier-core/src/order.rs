@@ -306,3 +306,42 @@ fn proof_problems(proof: &BTreeMap<ViewId, String>, views: &[View]) -> Vec<Order
     }
     problems
 }
+
+/// [`check_order`] plus the personal-text check ([`crate::text::check_design_texts`]) with the loaded `fonts`
+/// and the word list `words`: what the shop runs on receipt and the app before sending. Every problem is
+/// reported at once: a refused text is listed next to any other problem of the order, at
+/// `design.text.<placement>` with code `text_refused` and the same reason the app showed.
+pub fn check_order_with_text<'c>(
+    request: &OrderRequest,
+    catalog: Option<&'c Catalog>,
+    fonts: &crate::text::Fonts,
+    words: &crate::text::WordList,
+) -> Result<CheckedOrder<'c>, Vec<OrderProblem>> {
+    let text_problems = |design: &ValidDesign<'_>| -> Vec<OrderProblem> {
+        crate::text::check_design_texts(design, fonts, words)
+            .into_iter()
+            .map(|p| {
+                OrderProblem::new(
+                    format!("design.{}", p.path),
+                    OrderProblemKind::Design(p.kind),
+                )
+            })
+            .collect()
+    };
+    match check_order(request, catalog) {
+        Ok(checked) => {
+            let problems = text_problems(&checked.design);
+            if problems.is_empty() {
+                Ok(checked)
+            } else {
+                Err(problems)
+            }
+        }
+        Err(mut problems) => {
+            if let Some(valid) = catalog.and_then(|c| request.design.validate(c).ok()) {
+                problems.extend(text_problems(&valid));
+            }
+            Err(problems)
+        }
+    }
+}

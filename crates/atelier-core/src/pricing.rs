@@ -1,9 +1,10 @@
-//! The price of a design: the base price plus each zone's material and color deltas and each choice's delta,
+//! The price of a design: the base price plus each zone's material and color deltas, each choice's delta and
+//! each used text placement's delta,
 //! with a breakdown the app shows and the shop stores. The shop never trusts a client's price; it calls
 //! [`price`] itself.
 
 use crate::design::ValidDesign;
-use crate::id::{ChoiceId, ColorId, MaterialId, OptionId, ZoneId};
+use crate::id::{ChoiceId, ColorId, MaterialId, OptionId, TextId, ZoneId};
 use crate::money::Money;
 use serde::Serialize;
 
@@ -18,7 +19,7 @@ pub struct PriceBreakdown {
     pub total: Money,
 }
 
-/// One surcharge: a zone's material or color delta, or a choice group's option delta.
+/// One surcharge: a zone's material or color delta, a choice group's option delta, or a text placement's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PriceLine {
     /// The zone, for a material or color line.
@@ -27,6 +28,9 @@ pub struct PriceLine {
     /// The choice group, for a choice line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub choice: Option<ChoiceId>,
+    /// The text placement, for a personal-text line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<TextId>,
     /// What costs extra.
     pub option: PricedOption,
     /// The delta.
@@ -43,6 +47,8 @@ pub enum PricedOption {
     Color(ColorId),
     /// An option of a choice group.
     Option(OptionId),
+    /// Personal text in a placement.
+    Text(TextId),
 }
 
 /// Prices a valid design. Catalog validation caps every price, so the sum cannot overflow.
@@ -54,6 +60,7 @@ pub fn price(design: &ValidDesign<'_>) -> PriceBreakdown {
             lines.push(PriceLine {
                 zone: Some(zone.id.clone()),
                 choice: None,
+                text: None,
                 option: PricedOption::Material(material.id.clone()),
                 amount: material.price,
             });
@@ -62,6 +69,7 @@ pub fn price(design: &ValidDesign<'_>) -> PriceBreakdown {
             lines.push(PriceLine {
                 zone: Some(zone.id.clone()),
                 choice: None,
+                text: None,
                 option: PricedOption::Color(color.id.clone()),
                 amount: color.price,
             });
@@ -72,8 +80,20 @@ pub fn price(design: &ValidDesign<'_>) -> PriceBreakdown {
             lines.push(PriceLine {
                 zone: None,
                 choice: Some(group.id.clone()),
+                text: None,
                 option: PricedOption::Option(option.id.clone()),
                 amount: option.price,
+            });
+        }
+    }
+    for (placement, _) in &design.texts {
+        if placement.price.amount != 0 {
+            lines.push(PriceLine {
+                zone: None,
+                choice: None,
+                text: Some(placement.id.clone()),
+                option: PricedOption::Text(placement.id.clone()),
+                amount: placement.price,
             });
         }
     }

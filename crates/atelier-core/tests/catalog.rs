@@ -189,3 +189,88 @@ fn syntax_errors_have_line_and_column() {
     let ko = ps[0].message(atelier_core::Locale::Ko);
     assert!(ko.contains("3행"), "{ko}");
 }
+
+#[test]
+fn broken_text_placements_report_every_problem() {
+    // The sample's heel ID, broken in many ways at once.
+    check(
+        |v| {
+            let t = &mut v["texts"][0];
+            t["view"] = json!("back");
+            t["box_mm"]["width"] = json!(0);
+            t["px_per_mm"] = json!(-2);
+            t["size_mm"] = json!(12);
+            t["fonts"] = json!(["../secret.ttf", "fonts/Nope.ttf", "fonts/a.woff"]);
+            t["allowed"] = json!(["latin", "emoji"]);
+            t["also_allowed"] = json!(".\u{202E}");
+            t["max_length"] = json!(0);
+            t["case"] = json!("title");
+            t["ink"] = json!("chartreuse");
+            t["price"] = json!(-1);
+            t["colour"] = json!("red");
+        },
+        "Nope",
+        &[
+            "unknown_field@texts[0].colour",
+            "unknown_view@texts[0].view",
+            "number_out_of_range@texts[0].box_mm.width",
+            "number_out_of_range@texts[0].px_per_mm",
+            "text_size_over_box@texts[0].size_mm",
+            "unsafe_path@texts[0].fonts[0]",
+            "missing_file@texts[0].fonts[1]",
+            "unsafe_path@texts[0].fonts[2]",
+            "unknown_char_class@texts[0].allowed[1]",
+            "invalid_allowed_character@texts[0].also_allowed",
+            "out_of_range@texts[0].max_length",
+            "unknown_case@texts[0].case",
+            "invalid_ink@texts[0].ink",
+            "negative_price@texts[0].price",
+        ],
+    );
+    // A box that reaches past the view's right edge once rotated; a missing position; a hex ink is fine.
+    check(
+        |v| {
+            v["texts"][0]["position"] = json!({"x": 1000, "y": 530});
+            v["texts"][0]["ink"] = json!("#ffcc00");
+        },
+        "",
+        &["text_box_outside_view@texts[0].box_mm"],
+    );
+    check(
+        |v| {
+            v["texts"][0]
+                .as_object_mut()
+                .expect("object")
+                .remove("position");
+            v["texts"][0]["position_px"] = json!([1, 2]);
+        },
+        "",
+        &[
+            "unknown_field@texts[0].position_px",
+            "missing_field@texts[0]",
+        ],
+    );
+    // Two placements with one id.
+    check(
+        |v| {
+            let t = v["texts"][0].clone();
+            v["texts"].as_array_mut().expect("array").push(t);
+        },
+        "",
+        &["duplicate_id@texts[1].id"],
+    );
+}
+
+#[test]
+fn the_sample_text_placement_is_read() {
+    let catalog = Catalog::from_json(SAMPLE, &|_: &str| true).expect("valid");
+    let heel = catalog.text("heel-id").expect("heel ID");
+    assert_eq!(heel.view.as_str(), "side");
+    assert_eq!(
+        (heel.width_mm, heel.height_mm, heel.size_mm),
+        (30.0, 7.0, 5.0)
+    );
+    assert_eq!(heel.case, atelier_core::catalog::Case::Upper);
+    assert_eq!(Some(heel.ink), catalog.color("white").map(|c| c.swatch));
+    assert!(heel.admits('Q') && heel.admits('7') && heel.admits('&') && !heel.admits('민'));
+}

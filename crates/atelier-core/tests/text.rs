@@ -6,7 +6,10 @@ use ab_glyph::{Font, PxScale, ScaleFont, point};
 use atelier_core::Locale;
 use atelier_core::text::{CharProblemKind, Face, WordList, check_characters, measure};
 
-const FONT: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
+/// The shipped Latin font (Atelier Sans, a subset of Nanum Gothic: Basic Latin and Latin-1).
+const FONT: &[u8] = include_bytes!("../../../static/fonts/AtelierSans-Latin.ttf");
+/// The shipped Hangul font: the same Latin plus KS X 1001's 2,350 syllables.
+const HANGUL: &[u8] = include_bytes!("../../../static/fonts/AtelierSans-Hangul.ttf");
 
 fn check_words(cases: &[(&str, Option<&str>)]) {
     let list = WordList::builtin();
@@ -110,7 +113,7 @@ fn refused_characters_with_positions() {
         (
             "민준",
             &[(0, "U+BBFC", NotInFont), (1, "U+C900", NotInFont)],
-        ), // DejaVu Sans has no Hangul
+        ), // the Latin file has no Hangul
         ("AB\u{202E}CD", &[(2, "U+202E", BidiControl)]),
         (
             "\u{2066}x\u{2069}",
@@ -172,9 +175,9 @@ fn fit_is_decided_by_real_widths() {
         ("WWWWWWWW", 6.0, 24.0, false),
         ("iiiiiiii", 6.0, 24.0, true),
         ("MMMMMMMM", 6.0, 24.0, false),
-        // DejaVu Sans digits are tabular (all as wide as "0"), so eight ones do not fit where "llllllll" does.
-        ("11111111", 6.0, 24.0, false),
-        ("llllllll", 6.0, 24.0, true),
+        // Its digits are tabular (all as wide as "0"), so eight ones take far more room than "llllllll".
+        ("11111111", 6.0, 20.0, false),
+        ("llllllll", 6.0, 20.0, true),
         ("ROMEO", 6.0, 24.0, true),
         ("ROMEO", 12.0, 24.0, false),
         ("", 6.0, 24.0, true),
@@ -196,7 +199,7 @@ fn fit_is_decided_by_real_widths() {
 
 #[test]
 fn kerning_is_applied() {
-    // DejaVu Sans kerns "AV" tighter than "A" and "V" side by side.
+    // The font's `kern` table kerns "AV" tighter than "A" and "V" side by side.
     let pair = measure(FONT, "AV", 10.0, 100.0).expect("font").advance_mm;
     let a = measure(FONT, "A", 10.0, 100.0).expect("font").advance_mm;
     let v = measure(FONT, "V", 10.0, 100.0).expect("font").advance_mm;
@@ -267,4 +270,20 @@ fn measured_width_matches_the_rasterized_extent() {
             "{text:?} at {size_mm} mm: measured {measured:.3} mm, rasterized {raster:.3} mm"
         );
     }
+}
+
+#[test]
+fn the_hangul_file_draws_ks_x_1001_syllables_only() {
+    let face = Face::parse(HANGUL).expect("font");
+    let problems = check_characters("민준 ROMEO 똠", &|c| face.has_glyph(c));
+    // U+B620 is one of the syllables KS X 1001 lacks, so the subset cannot draw it.
+    let got: Vec<(usize, String)> = problems
+        .iter()
+        .map(|p| (p.char_index, p.code_point()))
+        .collect();
+    assert_eq!(got, [(9, "U+B620".to_owned())]);
+    // The Latin letters are the same glyphs as in the Latin file: same widths.
+    let a = measure(FONT, "ROMEO", 6.0, 100.0).expect("font").mm;
+    let b = measure(HANGUL, "ROMEO", 6.0, 100.0).expect("font").mm;
+    assert_eq!(a, b);
 }

@@ -46,7 +46,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut proof_times: Vec<f64> = (0..20)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(atelier_render::proof::render(&layers, &valid));
+            std::hint::black_box(atelier_render::proof::render(
+                &layers,
+                view.id.as_str(),
+                &valid,
+                &atelier_core::text::Fonts::new(),
+            ));
             start.elapsed().as_secs_f64() * 1000.0
         })
         .collect();

@@ -10,6 +10,8 @@
 //! the default `png` feature it decodes the PNG files too ([`ViewLayers::decode`]). Fetching the files is the
 //! caller's job, and so is decoding them when the feature is off (the browser app lets the browser decode).
 //! [`proof`] is the SHA-256 both the app and the shop compute of the pixels a shopper saw.
+//! Personal text is drawn onto the finished frame by [`draw_texts`] ([`text`]), with the same fonts and layout
+//! the core measures with.
 //!
 //! # Example
 //! ```
@@ -44,6 +46,7 @@ pub mod proof;
 #[cfg(feature = "png")]
 pub mod scale;
 pub mod surface;
+pub mod text;
 mod tint;
 
 pub use error::RenderError;
@@ -52,4 +55,5 @@ pub use layers::{Rect, ViewLayers};
 pub use pixels::Pixels;
 #[cfg(feature = "png")]
 pub use png::decode_png;
+pub use text::draw_texts;
 pub use tint::Tint;

@@ -16,13 +16,15 @@
 //! let catalog = Catalog::from_json(&json, &|_: &str| true).unwrap();
 //! let layers = ViewLayers::decode(&catalog.views[0], |p| std::fs::read(format!("{root}{p}")).ok()).unwrap();
 //! let design = catalog.default_design();
-//! let proof = proof::render(&layers, &design.validate(&catalog).unwrap());
+//! let fonts = atelier_core::text::Fonts::default();
+//! let proof = proof::render(&layers, "side", &design.validate(&catalog).unwrap(), &fonts);
 //! assert_eq!(proof.len(), 64);
 //! assert!(proof.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
 //! ```
 
 use crate::{Frame, ViewLayers};
 use atelier_core::design::ValidDesign;
+use atelier_core::text::Fonts;
 use sha2::{Digest, Sha256};
 
 /// The proof of an already rendered frame: lowercase hex SHA-256 of its RGBA bytes.
@@ -30,12 +32,20 @@ pub fn of_frame(frame: &Frame) -> String {
     hex(&Sha256::digest(frame.rgba()))
 }
 
-/// Renders `design` with `layers` into a frame of the layers' own size and returns its proof. The frame is
-/// fresh, so nothing drawn earlier (another design, another view) can leak into the hash.
-pub fn render(layers: &ViewLayers, design: &ValidDesign<'_>) -> String {
+/// Draws `design` in `view` with `layers` (at whatever scale they were decoded) into a fresh frame of the
+/// layers' size: the zones ([`ViewLayers::render`]), then the personal text ([`crate::draw_texts`]). The one
+/// definition of what a view of a design looks like, for the app's proofs and the shop's proofs and images.
+pub fn draw(layers: &ViewLayers, view: &str, design: &ValidDesign<'_>, fonts: &Fonts) -> Frame {
     let mut frame = Frame::new(layers.width(), layers.height());
     layers.render(design, &mut frame);
-    of_frame(&frame)
+    crate::draw_texts(design, view, fonts, &mut frame);
+    frame
+}
+
+/// The proof of [`draw`]: the frame is fresh, so nothing drawn earlier (another design, another view) can leak
+/// into the hash.
+pub fn render(layers: &ViewLayers, view: &str, design: &ValidDesign<'_>, fonts: &Fonts) -> String {
+    of_frame(&draw(layers, view, design, fonts))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -289,12 +289,22 @@ fn proofs_are_the_reference_hashes_and_ignore_what_the_frame_held_before() {
         atelier_render::ViewLayers::decode(&catalog.views[0], support::file).expect("decode");
     let mut design = catalog.default_design();
     design.size = Some("250".into());
-    let default = atelier_render::proof::render(&layers, &design.validate(&catalog).expect("ok"));
+    let default = atelier_render::proof::render(
+        &layers,
+        "side",
+        &design.validate(&catalog).expect("ok"),
+        &support::fonts(),
+    );
     assert_eq!(
         Some(default.clone()),
         support::reference_hash("default/side")
     );
     design.zones.get_mut(&"toe".into()).expect("toe").color = "red".into();
-    let red = atelier_render::proof::render(&layers, &design.validate(&catalog).expect("ok"));
+    let red = atelier_render::proof::render(
+        &layers,
+        "side",
+        &design.validate(&catalog).expect("ok"),
+        &support::fonts(),
+    );
     assert_ne!(red, default);
 }

@@ -1,10 +1,13 @@
 //! The shop's catalogs: every `catalogs/*.json` under the static root, validated at start-up with the core's
 //! checks (layer files are looked up on disk). A shop with a broken catalog refuses to start and prints every
 //! problem, rather than serving a product that cannot be ordered. Each catalog also holds its views' decoded
-//! layers ([`crate::artwork`]), which `main` decodes at start-up ([`Catalogs::decode_artwork`]).
+//! layers ([`crate::artwork`]), which `main` decodes at start-up ([`Catalogs::decode_artwork`]). The font files the
+//! catalogs' text placements name are read at the same time (the same files the app fetches from `/static`), so
+//! the shop checks and measures personal text exactly as the app did.
 
 use crate::artwork::ViewArtwork;
 use anyhow::{Result, bail};
+use atelier_core::text::{Face, Fonts};
 use atelier_core::{Catalog, Locale};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -54,6 +57,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[derive(Default)]
 pub struct Catalogs {
     by_id: BTreeMap<String, Loaded>,
+    fonts: Fonts,
 }
 
 impl Catalogs {
@@ -98,6 +102,18 @@ impl Catalogs {
                 }
             }
         }
+        for loaded in catalogs.by_id.values() {
+            for path in loaded.catalog.texts.iter().flat_map(|t| &t.fonts) {
+                if catalogs.fonts.contains(path) {
+                    continue;
+                }
+                let bytes = std::fs::read(static_dir.join(path))?;
+                if Face::parse(&bytes).is_err() {
+                    report.push_str(&format!("{path}: not a font file that can be read\n"));
+                }
+                catalogs.fonts.insert(path.clone(), bytes);
+            }
+        }
         if !report.is_empty() {
             bail!("the catalogs have problems:\n{report}");
         }
@@ -127,7 +143,13 @@ impl Catalogs {
                 .into_iter()
                 .map(|l| (l.catalog.id.0.clone(), l))
                 .collect(),
+            fonts: Fonts::new(),
         }
+    }
+
+    /// The font files of every text placement, by catalog path.
+    pub fn fonts(&self) -> &Fonts {
+        &self.fonts
     }
 
     /// The product with `id`.

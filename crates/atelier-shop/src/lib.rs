@@ -25,6 +25,7 @@ pub mod routes;
 pub mod security;
 pub mod signature;
 pub mod spec;
+pub mod spec_text;
 pub mod store;
 pub mod swatch_request;
 pub mod webhook;

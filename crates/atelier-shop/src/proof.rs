@@ -13,6 +13,7 @@ use crate::spec::Drawing;
 use atelier_core::design::{Design, ValidDesign};
 use atelier_core::id::ViewId;
 use atelier_core::order::{OrderProblem, OrderProblemKind};
+use atelier_core::text::Fonts;
 use atelier_render::{Frame, ViewLayers, proof};
 use image::ImageEncoder;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
@@ -25,13 +26,11 @@ static RENDERS: LazyLock<Semaphore> = LazyLock::new(|| {
     Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
 });
 
-/// Draws `design` with `layers` (at whatever scale they were decoded): what the shop says this view of the
-/// order looks like. Personal text, when designs carry it, is drawn here too, so proofs and production
-/// images can never disagree about it.
-pub fn draw(layers: &ViewLayers, design: &ValidDesign<'_>) -> Frame {
-    let mut frame = Frame::new(layers.width(), layers.height());
-    layers.render(design, &mut frame);
-    frame
+/// Draws `design` in `view` with `layers` (at whatever scale they were decoded): what the shop says this view
+/// of the order looks like, personal text included — `atelier_render::proof::draw`, the very function the app's
+/// proofs come from, so proofs and production images can never disagree.
+pub fn draw(layers: &ViewLayers, view: &str, design: &ValidDesign<'_>, fonts: &Fonts) -> Frame {
+    proof::draw(layers, view, design, fonts)
 }
 
 /// Runs `job` on the blocking pool once a render permit is free.
@@ -68,7 +67,7 @@ pub async fn verify(
             let layers = artwork
                 .proof_layers()
                 .map_err(|e| ApiError::Internal(format!("layers: {e}")))?;
-            let ours = proof::of_frame(&draw(&layers, &valid));
+            let ours = proof::of_frame(&draw(&layers, view.id.as_str(), &valid, catalogs.fonts()));
             let theirs = proofs.get(&view.id);
             if theirs != Some(&ours) {
                 tracing::info!(view = %view.id, ours, theirs = ?theirs, "proof mismatch");
@@ -122,14 +121,14 @@ pub async fn png(
         let proof_layers = artwork
             .proof_layers()
             .map_err(|e| ApiError::Internal(format!("layers: {e}")))?;
-        let at_proof_scale = draw(&proof_layers, &valid);
+        let at_proof_scale = draw(&proof_layers, view.as_str(), &valid, catalogs.fonts());
         if &proof::of_frame(&at_proof_scale) != stored {
             return Err(unavailable());
         }
         let frame = if scale == 1 {
             at_proof_scale
         } else {
-            draw(&layers, &valid)
+            draw(&layers, view.as_str(), &valid, catalogs.fonts())
         };
         encode_png(&frame)
     })

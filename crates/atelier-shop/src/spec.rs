@@ -5,8 +5,8 @@
 //! It is built once, when the order is accepted, and stored as canonical bytes next to the order, so what the
 //! retailer receives never changes afterwards (a catalog edited later does not rewrite an old order's
 //! `catalog_sha256`). `proofs` holds the verified proof of every view (see [`crate::proof`]), so the spec alone
-//! is enough to draw the order again ([`drawing`], the production preview). Personal text comes with a later
-//! issue; until then `text` is `null`.
+//! is enough to draw the order again ([`drawing`], the production preview). `text` is `null` without personal
+//! text, else what the factory needs per placement ([`crate::spec_text`]).
 //!
 //! ```json
 //! {"catalog_sha256":"9f2c…","created_at":"2026-11-23T09:30:00.000Z",
@@ -16,7 +16,7 @@
 //! ```
 
 use atelier_core::design::{Choice, Design};
-use atelier_core::id::{ChoiceId, OptionId, ProductId, SizeId, ViewId, ZoneId};
+use atelier_core::id::{ChoiceId, OptionId, ProductId, SizeId, TextId, ViewId, ZoneId};
 use atelier_core::pricing::PriceBreakdown;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -41,6 +41,8 @@ pub struct SpecInput<'a> {
     pub price: &'a PriceBreakdown,
     /// The verified proof of every view.
     pub proofs: &'a BTreeMap<ViewId, String>,
+    /// The personal-text section ([`crate::spec_text::section`]): `null` or an object by placement id.
+    pub text: Value,
 }
 
 /// The spec as a JSON value (serialize it with [`canonical`]).
@@ -58,7 +60,7 @@ pub fn build(input: &SpecInput<'_>) -> Result<Value, serde_json::Error> {
             // Always present (empty for products without choice groups) so a receiver need not branch.
             "choices": serde_json::to_value(&d.choices)?,
         },
-        "text": null,
+        "text": input.text.clone(),
         "price": {
             "breakdown": serde_json::to_value(input.price)?,
             "total": serde_json::to_value(input.price.total)?,
@@ -88,6 +90,9 @@ struct StoredDesign {
     size: Option<SizeId>,
     zones: BTreeMap<ZoneId, Choice>,
     choices: BTreeMap<ChoiceId, OptionId>,
+    /// Absent in specs of designs without personal text.
+    #[serde(default)]
+    text: BTreeMap<TextId, String>,
 }
 
 /// Reads the drawing back from a stored spec's text; `None` if the text is not a spec of this shape.
@@ -99,6 +104,7 @@ pub fn drawing(spec: &str) -> Option<Drawing> {
             size: s.design.size,
             zones: s.design.zones,
             choices: s.design.choices,
+            text: s.design.text,
         },
         proofs: s.proofs,
     })
@@ -228,6 +234,10 @@ mod tests {
         let catalog = atelier_core::Catalog::from_json(&json, &|_: &str| true).expect("valid");
         let mut design = catalog.default_design();
         design.size = catalog.sizes.first().map(|s| s.id.clone());
+        // Personal text is part of the drawing too.
+        if let Some(placement) = catalog.texts.first() {
+            design.text.insert(placement.id.clone(), "Ab 7".into());
+        }
         let price = atelier_core::pricing::price(&design.validate(&catalog).expect("valid"));
         let proofs: BTreeMap<ViewId, String> = catalog
             .views
@@ -241,6 +251,7 @@ mod tests {
             design: &design,
             price: &price,
             proofs: &proofs,
+            text: Value::Null,
         })
         .expect("spec");
         let back = drawing(&canonical(&spec)).expect("readable");

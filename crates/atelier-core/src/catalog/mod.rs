@@ -8,10 +8,13 @@ pub mod model;
 pub mod problem;
 pub mod raw;
 pub mod rules;
+pub mod text;
 pub mod validate;
+mod validate_texts;
 
 pub use model::{
     Catalog, ChoiceGroup, ChoiceOption, Color, Cond, Layer, Material, Rule, RuleKind, Size,
     Surface, View, Zone,
 };
 pub use problem::{CatalogProblem, CatalogProblemKind};
+pub use text::{Case, CharClass, TextPlacement};

@@ -2,6 +2,7 @@
 //! resolves, every id is unique, every price is non-negative, every layer file was there when it was checked, and
 //! the rules allow the default design and every option in some valid design.
 
+use super::text::TextPlacement;
 use crate::color::Srgb8;
 use crate::design::{Choice, Design};
 use crate::id::{
@@ -41,6 +42,8 @@ pub struct Catalog {
     pub rules: Vec<Rule>,
     /// The rules compiled for the solver; group order: per zone its material then color, then choices.
     pub space: Space,
+    /// Personal-text placements, in the order shown (empty for products without any).
+    pub texts: Vec<TextPlacement>,
 }
 
 /// A product-wide choice group that is not a zone, such as "match all panels".
@@ -310,6 +313,11 @@ impl Catalog {
         self.views.iter().find(|v| v.id.as_str() == id)
     }
 
+    /// The text placement with `id`.
+    pub fn text(&self, id: &str) -> Option<&TextPlacement> {
+        self.texts.iter().find(|t| t.id.as_str() == id)
+    }
+
     /// A new design: every zone at its default, no size chosen yet.
     pub fn default_design(&self) -> Design {
         Design {
@@ -325,6 +333,7 @@ impl Catalog {
                 .iter()
                 .map(|c| (c.id.clone(), c.default.clone()))
                 .collect(),
+            text: BTreeMap::new(),
         }
     }
 }

@@ -173,6 +173,52 @@ pub enum CatalogProblemKind {
         /// The rule id.
         rule: String,
     },
+    /// A reference to a view that does not exist.
+    UnknownView {
+        /// The view id.
+        view: String,
+    },
+    /// A decimal number outside its allowed range.
+    NumberOutOfRange {
+        /// The value.
+        value: String,
+        /// Lowest allowed.
+        min: String,
+        /// Highest allowed.
+        max: String,
+    },
+    /// A text placement's box reaches outside its view.
+    TextBoxOutsideView {
+        /// The view id.
+        view: String,
+    },
+    /// A text placement's em size is larger than its box is high.
+    TextSizeOverBox {
+        /// The em size in millimetres.
+        size: String,
+        /// The box height in millimetres.
+        height: String,
+    },
+    /// A character class that is not `latin`, `digits`, `space`, `hangul` or `punctuation`.
+    UnknownCharClass {
+        /// The class as written.
+        class: String,
+    },
+    /// An `also_allowed` character that may never be in a shopper's text (control, bidi, zero-width).
+    InvalidAllowedCharacter {
+        /// The character as `U+XXXX`.
+        code_point: String,
+    },
+    /// A case rule that is not `as_typed`, `upper` or `lower`.
+    UnknownCase {
+        /// The rule as written.
+        case: String,
+    },
+    /// An ink that is neither a catalog color id nor `#rrggbb`.
+    InvalidInk {
+        /// The value.
+        value: String,
+    },
     /// An offered option that no valid design can have.
     UnreachableOption {
         /// The group key.
@@ -221,6 +267,14 @@ impl ProblemKind for CatalogProblemKind {
             NoValidDesign { .. } => "no_valid_design",
             DefaultBreaksRule { .. } => "default_breaks_rule",
             UnreachableOption { .. } => "unreachable_option",
+            UnknownView { .. } => "unknown_view",
+            NumberOutOfRange { .. } => "number_out_of_range",
+            TextBoxOutsideView { .. } => "text_box_outside_view",
+            TextSizeOverBox { .. } => "text_size_over_box",
+            UnknownCharClass { .. } => "unknown_char_class",
+            InvalidAllowedCharacter { .. } => "invalid_allowed_character",
+            UnknownCase { .. } => "unknown_case",
+            InvalidInk { .. } => "invalid_ink",
         }
     }
 
@@ -276,6 +330,19 @@ impl ProblemKind for CatalogProblemKind {
             }
             NoValidDesign { rules } => vec![("rules", rules.clone())],
             DefaultBreaksRule { rule } => vec![("rule", rule.clone())],
+            UnknownView { view } | TextBoxOutsideView { view } => vec![("view", view.clone())],
+            NumberOutOfRange { value, min, max } => vec![
+                ("value", value.clone()),
+                ("min", min.clone()),
+                ("max", max.clone()),
+            ],
+            TextSizeOverBox { size, height } => {
+                vec![("size", size.clone()), ("height", height.clone())]
+            }
+            UnknownCharClass { class } => vec![("class", class.clone())],
+            InvalidAllowedCharacter { code_point } => vec![("code_point", code_point.clone())],
+            UnknownCase { case } => vec![("case", case.clone())],
+            InvalidInk { value } => vec![("value", value.clone())],
             UnreachableOption {
                 group,
                 option,

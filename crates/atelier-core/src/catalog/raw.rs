@@ -56,6 +56,8 @@ pub struct RawCatalog {
     pub choices: Option<Vec<RawChoiceGroup>>,
     /// Rules between choices.
     pub rules: Option<Vec<RawRule>>,
+    /// Personal-text placements (none when absent).
+    pub texts: Option<Vec<RawText>>,
     /// Anything else.
     #[serde(flatten)]
     pub extra: Extra,
@@ -268,6 +270,68 @@ pub struct RawAtMost {
     pub count: Option<i64>,
     /// What is counted.
     pub of: Option<RawCondition>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A personal-text placement as written; numbers are floats, checked for range in validation.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawText {
+    /// Placement id.
+    pub id: Option<String>,
+    /// Display name ("Heel ID").
+    pub name: Option<RawLocalized>,
+    /// The view the text is drawn in.
+    pub view: Option<String>,
+    /// The text box's centre in the view, in pixels.
+    pub position: Option<RawPoint>,
+    /// Rotation in degrees, clockwise on screen.
+    pub rotation: Option<f64>,
+    /// The physical box in millimetres.
+    pub box_mm: Option<RawBox>,
+    /// Pixels per millimetre at the placement, in the view's artwork.
+    pub px_per_mm: Option<f64>,
+    /// Font files, relative to the static root: the first that can draw the whole text is used.
+    pub fonts: Option<Vec<String>>,
+    /// The em size in millimetres.
+    pub size_mm: Option<f64>,
+    /// Character classes allowed: `latin`, `digits`, `space`, `hangul`, `punctuation`.
+    pub allowed: Option<Vec<String>>,
+    /// Further single characters allowed, written as one string (`".-&"`).
+    pub also_allowed: Option<String>,
+    /// Most characters.
+    pub max_length: Option<i64>,
+    /// `as_typed`, `upper` or `lower`.
+    pub case: Option<String>,
+    /// Ink: a catalog color id or `#rrggbb`.
+    pub ink: Option<String>,
+    /// Price delta in minor units for using the placement.
+    pub price: Option<i64>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `{"x": 848, "y": 528}`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawPoint {
+    /// Horizontal pixel.
+    pub x: Option<f64>,
+    /// Vertical pixel, down.
+    pub y: Option<f64>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `{"width": 36, "height": 10}`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawBox {
+    /// Width in millimetres.
+    pub width: Option<f64>,
+    /// Height in millimetres.
+    pub height: Option<f64>,
     /// Anything else.
     #[serde(flatten)]
     pub extra: Extra,

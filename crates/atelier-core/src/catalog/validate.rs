@@ -11,6 +11,7 @@ use super::model::{
 use super::problem::{CatalogProblem, CatalogProblemKind as K};
 use super::raw::{Extra, RawCatalog, RawLocalized};
 use super::rules;
+use super::validate_texts;
 use crate::color::Srgb8;
 use crate::design::Choice;
 use crate::id::{
@@ -331,6 +332,23 @@ pub fn validate(
         }
     }
 
+    let ink_colors: Vec<(String, Srgb8)> = colors
+        .iter()
+        .map(|(id, _, _, swatch): &(ColorId, Localized, i64, Srgb8)| (id.0.clone(), *swatch))
+        .collect();
+    let texts = validate_texts::check(
+        &mut c,
+        raw.texts,
+        &validate_texts::Known {
+            views: &views,
+            view_decl: &seen,
+            colors: &ink_colors,
+            color_decl: &color_decl,
+            currency,
+            file_exists,
+        },
+    );
+
     if !c.problems.is_empty() {
         return Err(c.problems);
     }
@@ -413,6 +431,7 @@ pub fn validate(
         choices,
         rules,
         space,
+        texts,
     })
 }
 

@@ -197,6 +197,14 @@ impl Selection {
         // Every group is set from the resolved values below; only the size comes from the stored design.
         let mut design = catalog.default_design();
         design.size = stored.size.clone();
+        // Personal text is kept as typed for placements the catalog still has (the app shows any refusal);
+        // text for a dropped placement is dropped with it.
+        design.text = stored
+            .text
+            .iter()
+            .filter(|(id, _)| catalog.text(id.as_str()).is_some())
+            .map(|(id, t)| (id.clone(), t.clone()))
+            .collect();
         let before: Vec<u8> = space
             .groups
             .iter()

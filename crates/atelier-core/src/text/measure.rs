@@ -3,7 +3,7 @@
 //! The width is the ink extent: from the left edge of the first glyph's outline to the right edge of the last,
 //! with each glyph placed by its advance and the font's kerning (`kern` table pairs), because that is what ends
 //! up on the product; counting characters cannot tell "WWWWWWWW" from "iiiiiiii". Sizes are em sizes (the
-//! typographic size of the font), so a 6 mm size has capitals about 4.4 mm tall in DejaVu Sans. Everything is
+//! typographic size of the font), so a 6 mm size has capitals about 4.3 mm tall in the shipped Atelier Sans. Everything is
 //! summed in font units (whole numbers) and scaled once in `f64`, so the browser and the shop get the same bits.
 //! Shaping (ligatures, GPOS kerning, right-to-left) is left out: the fonts we ship kern through `kern`.
 
@@ -44,7 +44,7 @@ impl Width {
 ///
 /// # Example
 /// ```
-/// let font = include_bytes!("../../fonts/DejaVuSans.ttf");
+/// let font = include_bytes!("../../../../static/fonts/AtelierSans-Latin.ttf");
 /// let wide = atelier_core::text::measure(font, "WWWWWWWW", 6.0, 24.0).expect("font");
 /// let narrow = atelier_core::text::measure(font, "iiiiiiii", 6.0, 24.0).expect("font");
 /// assert!(!wide.fits() && narrow.fits());

@@ -8,8 +8,11 @@
 //! millimetres from the font's real metrics and kerning. Every refusal is a [`Refusal`]: a message key and its
 //! values, so the app and the shop show the same reason in the shopper's language.
 //!
+//! [`check_placement`] runs all of these for a catalog placement (the app on every keystroke, the shop on every
+//! order, through [`check_design_texts`]).
+//!
 //! Left out on purpose: where text goes on a product (the catalog), drawing it (the renderer), and any IO —
-//! callers hand in the font's bytes and the word lists' text (the built-in lists are compiled in).
+//! callers hand in the fonts' bytes ([`Fonts`]) and the word lists' text (the built-in lists are compiled in).
 //!
 //! # Example
 //! ```
@@ -23,14 +26,18 @@
 
 mod characters;
 mod face;
+mod fonts;
 mod measure;
 mod moderation;
 mod normalize;
+mod placement;
 mod refusal;
 
 pub use characters::{CharProblem, CharProblemKind, check_characters, refused};
 pub use face::{Face, FontError};
+pub use fonts::Fonts;
 pub use measure::{Width, measure};
 pub use moderation::{Category, ListProblem, WordList};
 pub use normalize::{Normalized, normalize};
+pub use placement::{FontChoice, TextCheck, check_design_texts, check_placement, font_for};
 pub use refusal::Refusal;

@@ -100,6 +100,12 @@ impl WordList {
         list
     }
 
+    /// The starter lists, parsed once and shared (the app checks on every keystroke).
+    pub fn shared() -> &'static WordList {
+        static LIST: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
+        LIST.get_or_init(WordList::builtin)
+    }
+
     /// Reads a list file, keeping every good entry and reporting every bad line at once.
     pub fn parse(src: &str) -> (WordList, Vec<ListProblem>) {
         let mut list = WordList::default();

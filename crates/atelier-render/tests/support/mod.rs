@@ -12,6 +12,20 @@ use sha2::{Digest, Sha256};
 pub const CATALOG: &str = include_str!("../../../../static/catalogs/runner-one.json");
 pub const BESPOKE: &str = include_str!("../../../../static/catalogs/bespoke-set.json");
 
+/// The shipped fonts, compiled in like the layers.
+pub fn fonts() -> atelier_core::text::Fonts {
+    let mut fonts = atelier_core::text::Fonts::new();
+    fonts.insert(
+        "fonts/AtelierSans-Latin.ttf",
+        &include_bytes!("../../../../static/fonts/AtelierSans-Latin.ttf")[..],
+    );
+    fonts.insert(
+        "fonts/AtelierSans-Hangul.ttf",
+        &include_bytes!("../../../../static/fonts/AtelierSans-Hangul.ttf")[..],
+    );
+    fonts
+}
+
 /// The reference hashes: `"<design>/<view>"` → SHA-256 of the RGBA bytes.
 pub const HASHES: &str = include_str!("../reference/hashes.json");
 
@@ -147,8 +161,11 @@ pub fn bespoke() -> Catalog {
 }
 
 fn load(json: &str) -> Catalog {
-    Catalog::from_json(json, &|p: &str| FILES.iter().any(|(f, _)| *f == p))
-        .expect("the sample catalog is valid")
+    let fonts = fonts();
+    Catalog::from_json(json, &|p: &str| {
+        FILES.iter().any(|(f, _)| *f == p) || fonts.contains(p)
+    })
+    .expect("the sample catalog is valid")
 }
 
 pub fn file(path: &str) -> Option<Vec<u8>> {
@@ -222,6 +239,12 @@ pub fn designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
                 ("sole", "rubber", "gray"),
             ]),
         ),
+        ("heel-id", {
+            // Personal text on the heel, typed in small letters and printed in capitals, in white ink.
+            let mut d = with(&[]);
+            d.text.insert("heel-id".into(), "Romeo 07".into());
+            d
+        }),
     ]
 }
 
@@ -268,12 +291,19 @@ pub fn bespoke_designs(catalog: &Catalog) -> Vec<(&'static str, Design)> {
             ),
         ),
         ("bespoke-set-stainless", with(true, &stainless)),
+        ("bespoke-set-monogram", {
+            // A Hangul monogram: set in the Hangul file, since the Latin one cannot draw it.
+            let mut d = with(false, &[]);
+            d.text.insert("monogram".into(), "김민준 2026".into());
+            d
+        }),
     ]
 }
 
 /// Renders every sample design in every view: `("<design>/<view>", frame)`.
 pub fn render_all() -> Vec<(String, Frame)> {
     let mut out = Vec::new();
+    let fonts = fonts();
     let runner = catalog();
     let bespoke = load(BESPOKE);
     let products = [
@@ -291,6 +321,7 @@ pub fn render_all() -> Vec<(String, Frame)> {
                 );
                 let mut frame = Frame::new(layers.width(), layers.height());
                 layers.render(&valid, &mut frame);
+                atelier_render::draw_texts(&valid, view.id.as_str(), &fonts, &mut frame);
                 out.push((format!("{name}/{}", view.id), frame));
             }
         }

@@ -103,6 +103,10 @@ pub struct Design {
     /// The option id per product-wide choice group id (absent for products without any).
     #[schema(required = false)]
     choices: Option<BTreeMap<String, String>>,
+    /// Personal text per text placement id, exactly as typed (absent when none). The shop runs the same
+    /// check as the app (characters, length, word lists, fit) and refuses with `text_refused`.
+    #[schema(required = false, example = json!({"heel-id": "ROMEO"}))]
+    text: Option<BTreeMap<String, String>>,
 }
 
 /// The material and color chosen for one zone (`atelier_core::design::Choice`).
@@ -140,6 +144,9 @@ pub struct PriceLine {
     /// The choice group, for a choice option line.
     #[schema(required = false)]
     choice: Option<String>,
+    /// The text placement, for a personal-text line.
+    #[schema(required = false)]
+    text: Option<String>,
     /// What costs extra.
     option: PricedOption,
     /// The surcharge.
@@ -150,9 +157,9 @@ pub struct PriceLine {
 #[derive(ToSchema)]
 #[allow(dead_code)]
 pub struct PricedOption {
-    /// `material`, `color` or `option`.
+    /// `material`, `color`, `option` or `text`.
     kind: PricedOptionKind,
-    /// The material, color or option id.
+    /// The material, color, option or text placement id.
     #[schema(example = "suede")]
     id: String,
 }
@@ -168,6 +175,8 @@ pub enum PricedOptionKind {
     Color,
     /// An option of a choice group.
     Option,
+    /// Personal text in a placement.
+    Text,
 }
 
 /// One problem with the input (`atelier_core::problem::ProblemReport`).

@@ -13,8 +13,9 @@ use crate::json::JsonBody;
 use crate::openapi::schemas;
 use crate::order_id::{is_order_id, new_order_id};
 use crate::store::{InsertError, NewOrder, StoredOrder};
-use crate::{proof, spec};
-use atelier_core::order::{OrderRequest, check_order};
+use crate::{proof, spec, spec_text};
+use atelier_core::order::{OrderRequest, check_order_with_text};
+use atelier_core::text::WordList;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -106,8 +107,15 @@ pub async fn create(
     }: JsonBody<OrderRequest>,
 ) -> Result<Response, ApiError> {
     let loaded = state.catalogs.get(request.design.product.as_str());
-    let checked =
-        check_order(&request, loaded.map(|l| &l.catalog)).map_err(ApiError::InvalidOrder)?;
+    // The same checks the app ran, personal text included (word lists, characters, fit with the same fonts).
+    let fonts = state.catalogs.fonts();
+    let checked = check_order_with_text(
+        &request,
+        loaded.map(|l| &l.catalog),
+        fonts,
+        WordList::shared(),
+    )
+    .map_err(ApiError::InvalidOrder)?;
     let catalog_sha256 = loaded.map(|l| l.sha256.as_str()).unwrap_or_default();
 
     if let Some(submission) = &request.submission
@@ -134,6 +142,7 @@ pub async fn create(
             design: &request.design,
             price: &checked.price,
             proofs: &proofs,
+            text: spec_text::section(&checked.design, fonts),
         })
         .map_err(|e| ApiError::Internal(format!("spec serialization: {e}")))?;
         let spec = spec::canonical(&spec);

@@ -101,6 +101,7 @@ pub fn proofs(design: &atelier_core::Design) -> BTreeMap<ViewId, String> {
     let Ok(valid) = design.validate(&catalog) else {
         return BTreeMap::new();
     };
+    let fonts = fonts();
     catalog
         .views
         .iter()
@@ -126,7 +127,7 @@ pub fn proofs(design: &atelier_core::Design) -> BTreeMap<ViewId, String> {
             });
             (
                 view.id.clone(),
-                atelier_render::proof::render(&layers, &valid),
+                atelier_render::proof::render(&layers, view.id.as_str(), &valid, &fonts),
             )
         })
         .collect()
@@ -172,4 +173,17 @@ pub async fn shop_with_app(files: &[(&str, &str)]) -> (TestShop, Router) {
         },
     );
     (s, router)
+}
+
+/// The shipped fonts, read from `static/fonts` as the shop reads them.
+pub fn fonts() -> atelier_core::text::Fonts {
+    let mut fonts = atelier_core::text::Fonts::new();
+    for file in [
+        "fonts/AtelierSans-Latin.ttf",
+        "fonts/AtelierSans-Hangul.ttf",
+    ] {
+        let bytes = std::fs::read(static_dir().join(file)).expect("shipped font");
+        fonts.insert(file, bytes);
+    }
+    fonts
 }
