@@ -10,7 +10,7 @@
 //!
 //! ```json
 //! {"catalog_sha256":"9f2c…","created_at":"2026-11-23T09:30:00.000Z",
-//!  "design":{"choices":{},"size":"265","zones":{"toe":{"color":"navy","material":"suede"}}},
+//!  "design":{"choices":{},"size":"265","text":{},"zones":{"toe":{"color":"navy","material":"suede"}}},
 //!  "order":"ATL-7K3M-9QX2","price":{"breakdown":{…},"total":{"amount":159000,"currency":"KRW"}},
 //!  "product":"runner-one","proofs":{"side":"f47f…","top":"041d…"},"spec_format":1,"text":null}
 //! ```
@@ -59,6 +59,9 @@ pub fn build(input: &SpecInput<'_>) -> Result<Value, serde_json::Error> {
             "zones": serde_json::to_value(&d.zones)?,
             // Always present (empty for products without choice groups) so a receiver need not branch.
             "choices": serde_json::to_value(&d.choices)?,
+            // The personal text as typed, per placement (empty without): part of the design, so the spec
+            // alone draws the order again; the factory's details of it are in `text` below.
+            "text": serde_json::to_value(&d.text)?,
         },
         "text": input.text.clone(),
         "price": {

@@ -10,7 +10,10 @@ use atelier_core::text::{WordList, check_placement};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{call, get, order, sample_catalog, shop};
+use http_body_util::BodyExt;
 use serde_json::json;
+use sha2::{Digest, Sha256};
+use tower::ServiceExt;
 
 fn post(body: String, lang: &str) -> Request<Body> {
     Request::post("/api/orders")
@@ -49,6 +52,36 @@ async fn an_order_with_a_heel_id_is_priced_and_specified() {
     assert_eq!(spec["box_mm"], json!({"width": 30.0, "height": 7.0}));
     let width = spec["width_mm"].as_f64().expect("width");
     assert!(width > 5.0 && width <= 30.0, "{width}");
+
+    // The proofs were of the design with its text, and the shop draws the stored order with it again: the
+    // side view's preview hashes to the side proof, which differs from the same design without text.
+    let id = body["id"].as_str().expect("id");
+    let side_proof = body["spec"]["proofs"]["side"].as_str().expect("proof");
+    let without = order(|_| {});
+    let proof_of = |view: &str| without.proof[&atelier_core::id::ViewId::from(view)].clone();
+    assert_ne!(proof_of("side"), side_proof);
+    assert_eq!(proof_of("top"), body["spec"]["proofs"]["top"]);
+    for (scale, width) in [(1, 1024), (2, 2048)] {
+        let resp = s
+            .router
+            .clone()
+            .oneshot(get(&format!(
+                "/api/orders/{id}/preview/side.png?scale={scale}"
+            )))
+            .await
+            .expect("infallible");
+        assert_eq!(resp.status(), StatusCode::OK);
+        let png = resp.into_body().collect().await.expect("body").to_bytes();
+        let pixels = image::load_from_memory(&png).expect("png").into_rgba8();
+        assert_eq!(pixels.width(), width);
+        if scale == 1 {
+            assert_eq!(hex(&Sha256::digest(pixels.as_raw())), side_proof);
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[tokio::test]
