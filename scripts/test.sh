@@ -15,6 +15,7 @@ cargo fmt --all --check
 step "clippy (native workspace, and the app for wasm32)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p atelier --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p atelier-render --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "native tests"
 cargo test --workspace --locked
@@ -24,6 +25,8 @@ step "wasm tests in headless Chromium (native and browser renders and rule answe
 # at build time which one it is (ATELIER_EXPECT_SIMD); both must give the native reference bytes. RUSTFLAGS
 # replaces the config's target rustflags, and its own target dir keeps the two builds from evicting each other.
 ATELIER_EXPECT_SIMD=1 cargo test -p atelier-render --target wasm32-unknown-unknown --locked --test wasm
+# The SIMD kernel against the scalar one, lane by lane, on every run length and the extremes of every input.
+cargo test -p atelier-render --target wasm32-unknown-unknown --locked --lib
 ATELIER_EXPECT_SIMD=0 RUSTFLAGS="-C target-feature=-simd128" CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}/nosimd" \
   cargo test -p atelier-render --target wasm32-unknown-unknown --locked --test wasm
 cargo test -p atelier-core --target wasm32-unknown-unknown --locked --test wasm

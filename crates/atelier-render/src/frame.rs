@@ -1,10 +1,11 @@
-//! A rendered frame and the scratch planes the compositor reuses between renders.
+//! A rendered frame and the scratch row the compositor reuses between renders.
 
-/// An RGBA output image plus the linear-light accumulator, kept between renders so a frame allocates once.
+/// An RGBA output image plus the compositor's one-row linear-light accumulator, kept between renders so a
+/// frame allocates once.
 pub struct Frame {
     width: u32,
     height: u32,
-    /// Linear-light accumulator, planar: all red, then all green, then all blue.
+    /// Linear-light accumulator for one row, planar: the row's red, then its green, then its blue.
     pub(crate) acc: Vec<u16>,
     rgba: Vec<u8>,
 }
@@ -16,7 +17,7 @@ impl Frame {
         Frame {
             width,
             height,
-            acc: vec![0; n * 3],
+            acc: vec![0; width as usize * 3],
             rgba: vec![0; n * 4],
         }
     }
@@ -41,7 +42,7 @@ impl Frame {
         self.rgba
     }
 
-    /// The accumulator and the output, borrowed together.
+    /// The row accumulator and the output, borrowed together.
     pub(crate) fn parts_mut(&mut self) -> (&mut [u16], &mut [u8]) {
         (&mut self.acc, &mut self.rgba)
     }

@@ -2,6 +2,10 @@
 //! 32-bit integer arithmetic and no branches, shaped so LLVM vectorizes them (wasm `simd128`, SSE/NEON
 //! natively) while the scalar build computes exactly the same bytes.
 //!
+//! In wasm with `simd128` the whole groups of eight pixels go through [`crate::simd`] (the same formulas written
+//! out in vector operations, because the size-first release build does not vectorize loops) and only the rest
+//! through the loops here.
+//!
 //! Every value is an integer and every division a shift, so there is no rounding that could depend on the
 //! target: coverage `a` in `0..=255` becomes a weight `a + a/128` in `0..=256`, and a blend is
 //! `(dst·(256 − w) + src·w + 128) >> 8`, which is exactly `dst` for `w = 0` and exactly `src` for `w = 256`.
@@ -9,7 +13,7 @@
 //! Which rows and columns to visit is the caller's business ([`crate::composite`]).
 
 /// A zone's paint, as the kernel uses it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Paint {
     /// Linear-light color, `0..=65535` per channel.
     pub(crate) color: [u32; 3],
@@ -50,6 +54,42 @@ pub(crate) fn zone_run(
     run: &ZoneRun<'_>,
     paint: Paint,
 ) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    let done = crate::simd::zone_run(r, g, b, run, paint);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let done = 0;
+    zone_run_scalar(
+        &mut r[done..],
+        &mut g[done..],
+        &mut b[done..],
+        &run.skip(done),
+        paint,
+    );
+}
+
+impl<'a> ZoneRun<'a> {
+    /// The same run without its first `k` pixels.
+    #[inline(always)]
+    pub(crate) fn skip(&self, k: usize) -> ZoneRun<'a> {
+        ZoneRun {
+            coverage: &self.coverage[k..],
+            shade: &self.shade[k..],
+            gloss: &self.gloss[k..],
+            detail_shade: &self.detail_shade[k..],
+            detail_gloss: &self.detail_gloss[k..],
+        }
+    }
+}
+
+/// [`zone_run`] one pixel at a time: the definition the vector path must equal.
+#[inline]
+pub(crate) fn zone_run_scalar(
+    r: &mut [u16],
+    g: &mut [u16],
+    b: &mut [u16],
+    run: &ZoneRun<'_>,
+    paint: Paint,
+) {
     let n = r.len();
     // Re-slicing everything to one length lets the compiler drop every bounds check and vectorize.
     let (g, b) = (&mut g[..n], &mut b[..n]);
@@ -73,12 +113,22 @@ pub(crate) fn zone_run(
 /// Blends one run of the overlay (linear RGB, straight alpha) over the accumulator planes.
 #[inline]
 pub(crate) fn overlay_run(out: [&mut [u16]; 3], src: [&[u16]; 3], alpha: &[u8]) {
-    let n = alpha.len();
     for (o, s) in out.into_iter().zip(src) {
-        let (o, s) = (&mut o[..n], &s[..n]);
-        for i in 0..n {
-            o[i] = blend(o[i], u32::from(s[i]), weight(alpha[i]));
-        }
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let done = crate::simd::overlay_run(o, s, alpha);
+        #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+        let done = 0;
+        overlay_plane_scalar(&mut o[done..], &s[done..], &alpha[done..]);
+    }
+}
+
+/// One plane of [`overlay_run`], one pixel at a time.
+#[inline]
+pub(crate) fn overlay_plane_scalar(o: &mut [u16], s: &[u16], alpha: &[u8]) {
+    let n = alpha.len();
+    let (o, s) = (&mut o[..n], &s[..n]);
+    for i in 0..n {
+        o[i] = blend(o[i], u32::from(s[i]), weight(alpha[i]));
     }
 }
 

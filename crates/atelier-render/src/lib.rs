@@ -40,9 +40,11 @@ mod pixels;
 #[cfg(feature = "png")]
 mod png;
 mod prepared;
-mod region;
-// Production scale decodes PNGs itself: only with the `png` feature (the shop's side).
 pub mod proof;
+mod region;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd;
+// Production scale decodes PNGs itself: only with the `png` feature (the shop's side).
 #[cfg(feature = "png")]
 pub mod scale;
 pub mod surface;
