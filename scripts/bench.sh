@@ -29,6 +29,9 @@ SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/palette_bench.mjs
 wasm_js=$(ls dist/*.wasm dist/*.js | grep -v -e '/embed\.js$' -e '/palette_worker')
 bytes=$(for f in $wasm_js; do gzip -9 -c "$f" | wc -c; done | awk '{s += $1} END {print s}')
 awk -v b="$bytes" 'BEGIN { printf "bundle.wasm_js_gzip_kb: %.1f KB\n", b / 1024 }'
+# What the app's wasm is made of, by crate group: each group's share of it (tools/wasm-size, read from the
+# module cargo wrote for trunk, which still has its function names).
+cargo run -q -p atelier-wasm-size -- target/wasm32-unknown-unknown/release/atelier.wasm
 echo "embed.loader_gzip_bytes: $(gzip -9 -c dist/embed.js | wc -c) bytes"
 worker=$(for f in dist/palette_worker*; do gzip -9 -c "$f" | wc -c; done | awk '{s += $1} END {print s}')
 awk -v b="$worker" 'BEGIN { printf "bundle.palette_worker_gzip_kb: %.1f KB\n", b / 1024 }'
