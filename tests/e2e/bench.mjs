@@ -8,6 +8,8 @@
 // - frame.click_to_paint.p90_ms: for those same color clicks, from the click event's `timeStamp` to the first
 //   `requestAnimationFrame` callback after the canvas was updated, i.e. the start of the frame that paints the
 //   new pixels (state update, Yew render, composite, putImageData and waiting for that frame all included).
+// - bundle.wasm_js_transfer_kb: the app's wasm and JS as Chromium downloaded them from the shop (the resource
+//   timing's encoded body size: compressed by the shop on the fly; Chromium asks loopback for Brotli).
 import { openApp, renderCount, start, waitForRender } from './harness.mjs';
 
 const pick = (xs, q) => {
@@ -70,6 +72,15 @@ try {
   console.log(`frame.click_to_paint.p90_ms: ${pick(clicks, 0.9).toFixed(2)} ms`);
   console.log(`render.chromium.samples: ${full.length + zone.length} renders`);
   console.log(`frame.click_to_paint.samples: ${clicks.length} clicks`);
+
+  // What the shopper downloads: the app's own wasm and JS (workers and the retailer's loader apart).
+  const files = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\.(wasm|js)$/.test(new URL(e.name).pathname))
+    .filter((e) => !/(embed|_worker)/.test(new URL(e.name).pathname))
+    .map((e) => ({ url: e.name, encoded: e.encodedBodySize })));
+  if (files.length < 2) throw new Error(`expected the app's wasm and JS among the resources, got ${files.length}`);
+  const kb = (bytes) => (bytes / 1024).toFixed(1);
+  console.log(`bundle.wasm_js_transfer_kb: ${kb(files.reduce((s, f) => s + f.encoded, 0))} KB`);
 } finally {
   await env.stop();
 }

@@ -35,6 +35,7 @@ use axum::{Extension, Router};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
@@ -64,8 +65,9 @@ pub struct Dirs {
 /// The whole HTTP surface: the API under `/api`, the catalogs' files under `/static`, the app at `/`.
 pub fn app(state: AppState, dirs: &Dirs) -> Router {
     // Layer order: the body limit must wrap the API so oversized bodies fail before buffering; error
-    // localization sits outside the routes so it also sees fallback and rejection errors; panics are caught
-    // outermost so even a bug answers with JSON rather than a dropped connection; the security headers wrap
+    // localization sits outside the routes so it also sees fallback and rejection errors (and their bodies
+    // uncompressed); panics are caught outside that so even a bug answers with JSON rather than a dropped
+    // connection; compression wraps every body the shop makes, the panic's too; the security headers wrap
     // even that, so every response carries them. CORS is the API's alone: files and the app get no grant.
     let (api, api_doc) = routes::router().split_for_parts();
     let doc = openapi::assemble(api_doc).to_json().unwrap_or_default();
@@ -80,6 +82,7 @@ pub fn app(state: AppState, dirs: &Dirs) -> Router {
         .nest_service("/static", ServeDir::new(&dirs.static_dir))
         .fallback_service(ServeDir::new(&dirs.app_dir))
         .layer(axum::middleware::from_fn(locale::localize_errors))
-        .layer(CatchPanicLayer::custom(error::panic_response));
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(CompressionLayer::new());
     security::with_headers(router, &embed_origins, &dirs.app_dir).layer(TraceLayer::new_for_http())
 }
