@@ -24,6 +24,7 @@ mod state;
 mod storage;
 mod submission;
 mod url;
+mod worker;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();
