@@ -25,13 +25,16 @@ SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/bench.mjs
 SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/palette_bench.mjs
 
 # The app's own files; the retailers' loader is measured on its own (it is not part of the app's download).
-# The palette worker loads only when a shopper reads a photo: measured on its own too.
-wasm_js=$(ls dist/*.wasm dist/*.js | grep -v -e '/embed\.js$' -e '/palette_worker')
+# The workers load only on first use (the palette worker when a shopper reads a photo, the text worker when
+# one writes personal text): measured on their own too.
+wasm_js=$(ls dist/*.wasm dist/*.js | grep -v -e '/embed\.js$' -e '/palette_worker' -e '/text_worker')
 bytes=$(for f in $wasm_js; do gzip -9 -c "$f" | wc -c; done | awk '{s += $1} END {print s}')
 awk -v b="$bytes" 'BEGIN { printf "bundle.wasm_js_gzip_kb: %.1f KB\n", b / 1024 }'
 # What the app's wasm is made of, by crate group: each group's share of it (tools/wasm-size, read from the
 # module cargo wrote for trunk, which still has its function names).
 cargo run -q -p atelier-wasm-size -- target/wasm32-unknown-unknown/release/atelier.wasm
 echo "embed.loader_gzip_bytes: $(gzip -9 -c dist/embed.js | wc -c) bytes"
-worker=$(for f in dist/palette_worker*; do gzip -9 -c "$f" | wc -c; done | awk '{s += $1} END {print s}')
-awk -v b="$worker" 'BEGIN { printf "bundle.palette_worker_gzip_kb: %.1f KB\n", b / 1024 }'
+for name in palette_worker text_worker; do
+  worker=$(for f in dist/"$name"*; do gzip -9 -c "$f" | wc -c; done | awk '{s += $1} END {print s}')
+  awk -v n="$name" -v b="$worker" 'BEGIN { printf "bundle.%s_gzip_kb: %.1f KB\n", n, b / 1024 }'
+done

@@ -35,6 +35,18 @@ step "build the app (trunk, release) and the shop"
 trunk build --release
 cargo build -p atelier-shop --locked
 
+step "the word lists ship only in the text worker's wasm"
+# The lists' files open with this line (compiled in with them): the app's and the palette worker's wasm must
+# not carry it, the text worker's must (else this check proves nothing).
+for wasm in dist/*_bg.wasm; do
+  listed=$(grep -c -a 'Atelier starter word list' "$wasm" || true)
+  if [[ "$wasm" == dist/text_worker_bg.wasm ]]; then
+    [[ "$listed" -gt 0 ]] || { echo "$wasm has no word lists" >&2; exit 1; }
+  else
+    [[ "$listed" -eq 0 ]] || { echo "$wasm links the word lists" >&2; exit 1; }
+  fi
+done
+
 step "end-to-end in headless Chromium against the real shop"
 node --test --test-concurrency=1 tests/e2e/
 

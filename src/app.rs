@@ -63,6 +63,7 @@ pub fn App() -> Html {
     // Inside a retailer's page: events out, commands in (a no-op unless embedded in an allowed origin).
     embed::use_embed(&state);
     crate::fonts::use_fonts(&state);
+    crate::text_checks::use_text_checks(&state);
 
     // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo, anywhere on the page except while typing.
     {

@@ -22,12 +22,13 @@ use crate::proofs;
 use crate::rule_text::{self, Reasons};
 use crate::state::{Action, Artwork, CatalogHandle, State, Submission, SubmitStatus};
 use crate::submission;
+use crate::text_worker;
+use atelier_core::catalog::TextPlacement;
 use atelier_core::id::{ViewId, ZoneId};
 use atelier_core::order::{ORDER_FORMAT, OrderRequest};
 use atelier_core::pricing::{PricedOption, price};
 use atelier_core::rules::describe::{group_name, option_name};
 use atelier_core::rules::{Change, GroupKey};
-use atelier_core::text::{WordList, check_placement};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -352,38 +353,9 @@ pub fn configurator(
         .texts
         .iter()
         .map(|p| {
-            let value = design.text.get(&p.id).cloned().unwrap_or_default();
-            let (fit, over, refusals) = if value.is_empty() {
-                (String::new(), false, Vec::new())
-            } else {
-                let check = check_placement(p, &value, &state.fonts, WordList::shared());
-                texts_ok &= check.ok();
-                let over = check.width.is_some_and(|w| !w.fits());
-                let fit = match (&check.needs_font, check.width) {
-                    (Some(_), _) => i18n.t("text.loading_font").to_owned(),
-                    (None, Some(w)) => match w.too_wide_by_mm {
-                        None => i18n.f("text.fits", &[("width", format!("{:.1}", w.mm))]),
-                        Some(o) => i18n.f("text.over", &[("over", format!("{o:.1}"))]),
-                    },
-                    (None, None) => String::new(),
-                };
-                let refusals = check
-                    .refusals
-                    .iter()
-                    .map(|r| AttrValue::from(r.message(locale)))
-                    .collect();
-                (fit, over, refusals)
-            };
-            let on_input = {
-                let (state, id) = (state.clone(), p.id.clone());
-                Callback::from(move |t: String| state.dispatch(Action::SetText(id.clone(), t)))
-            };
-            html! {
-                <TextField id={p.id.0.clone()} label={i18n.pick(&p.name).to_owned()} value={value}
-                    size={i18n.f("text.box_size", &[("width", format!("{:.1}", p.width_mm)), ("height", format!("{:.1}", p.height_mm))])}
-                    price={p.price.format_delta(locale)}
-                    fit={fit} {over} {refusals} {on_input} />
-            }
+            let (field, ok) = text_field(state, i18n, p);
+            texts_ok &= ok;
+            field
         })
         .collect();
     let text_section = (!text_fields.is_empty()).then(|| {
@@ -545,6 +517,54 @@ pub fn configurator(
             { fix_dialog.unwrap_or_default() }
         </div>
     }
+}
+
+/// The field of one text placement, and whether its text may be ordered as it stands. The check is the
+/// shop's own, with the word lists' verdict from the text worker (`text_checks.rs`): until it arrives the
+/// text is not acceptable and the field claims nothing about it; if the worker cannot give one, the field says
+/// so and the shop's check decides at submit.
+fn text_field(state: &UseReducerHandle<State>, i18n: &I18n, p: &TextPlacement) -> (Html, bool) {
+    let locale = i18n.locale();
+    let value = state.design().text.get(&p.id).cloned().unwrap_or_default();
+    let mut ok = true;
+    let (mut fit, mut over, mut refusals) = (String::new(), false, Vec::new());
+    let (mut checking, mut words_note) = (false, "");
+    if let Some(check) = state.check_text(p) {
+        let unchecked = check.words_pending.is_some() && state.text_worker_failed;
+        ok = check.ok() || (unchecked && check.refusals.is_empty() && check.needs_font.is_none());
+        if check.words_pending.is_some() {
+            checking = !unchecked;
+            words_note = i18n.t(if unchecked {
+                "text.check_unavailable"
+            } else {
+                "text.checking"
+            });
+        }
+        over = check.width.is_some_and(|w| !w.fits());
+        fit = match (&check.needs_font, check.width) {
+            (Some(_), _) => i18n.t("text.loading_font").to_owned(),
+            (None, Some(w)) => match w.too_wide_by_mm {
+                None => i18n.f("text.fits", &[("width", format!("{:.1}", w.mm))]),
+                Some(o) => i18n.f("text.over", &[("over", format!("{o:.1}"))]),
+            },
+            (None, None) => String::new(),
+        };
+        refusals = (check.refusals.iter())
+            .map(|r| AttrValue::from(r.message(locale)))
+            .collect();
+    }
+    let on_input = {
+        let (state, id) = (state.clone(), p.id.clone());
+        Callback::from(move |t: String| state.dispatch(Action::SetText(id.clone(), t)))
+    };
+    let field = html! {
+        <TextField id={p.id.0.clone()} label={i18n.pick(&p.name).to_owned()} value={value}
+            size={i18n.f("text.box_size", &[("width", format!("{:.1}", p.width_mm)), ("height", format!("{:.1}", p.height_mm))])}
+            price={p.price.format_delta(locale)}
+            fit={fit} {over} {refusals} {checking} words_note={words_note}
+            on_focus={Callback::from(|()| text_worker::warm())} {on_input} />
+    };
+    (field, ok)
 }
 
 /// Moves keyboard focus to the element with `id`, if it is there.

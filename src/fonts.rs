@@ -5,7 +5,7 @@
 //! none is compiled into the app.
 
 use crate::state::{Action, State};
-use atelier_core::text::{WordList, check_placement};
+use atelier_core::text::check_placement_with;
 use std::collections::BTreeSet;
 use yew::prelude::*;
 
@@ -25,7 +25,8 @@ pub fn use_fonts(state: &UseReducerHandle<State>) {
                 wanted.insert(first.clone());
             }
             if let Some(t) = text.get(&placement.id) {
-                let check = check_placement(placement, t, fonts, WordList::shared());
+                // Which font sets a text does not depend on the word lists: their verdict is not needed.
+                let check = check_placement_with(placement, t, fonts, |_| None);
                 wanted.extend(check.needs_font);
             }
         }

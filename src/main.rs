@@ -2,7 +2,8 @@
 //!
 //! This file only mounts [`app::App`]. The screen's state is in [`state`], talking to the shop in [`api`],
 //! loading and caching artwork in [`artwork`], an order's proofs of the pixels the shopper saw in
-//! [`proofs`], fetching fonts for personal text in [`fonts`], the language in [`i18n`], talking to a retailer's page that embeds the app in [`embed`], and
+//! [`proofs`], fetching fonts for personal text in [`fonts`] and the word lists' verdicts on it in
+//! [`text_checks`] (from a worker, [`text_worker`]), the language in [`i18n`], talking to a retailer's page that embeds the app in [`embed`], and
 //! the parts of the screen in [`components`]. Products, prices and pixels
 //! come from the `atelier-core` and `atelier-render` crates, the same code the shop runs.
 
@@ -23,7 +24,10 @@ mod rule_text;
 mod state;
 mod storage;
 mod submission;
+mod text_checks;
+mod text_worker;
 mod url;
+mod worker;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

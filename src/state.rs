@@ -1,16 +1,18 @@
 //! The screen's state: the loaded catalog, the shopper's selection (a design that always keeps the catalog's
 //! rules, plus which choices they made themselves), its undo and redo history, a fix waiting for the
 //! shopper's answer, which part and view they are looking at, the language, how far each view's artwork has
-//! loaded and where an order submission stands, with the [`Action`]s that change it ([`Reducible`]).
+//! loaded and where an order submission stands, the fonts and word-list verdicts the personal texts' checks
+//! need, with the [`Action`]s that change it ([`Reducible`]).
 //!
 //! The reducer is pure: fetching, storage, randomness and the DOM stay in the components' effects and
 //! callbacks, which report their outcomes back here as actions. The rules themselves are the core's
 //! ([`Selection::choose`]); the reducer only decides what to keep: applied outcomes, pending fixes, history.
 
 use crate::api::{ApiError, OrderError, OrderReceipt};
+use atelier_core::catalog::TextPlacement;
 use atelier_core::id::{SizeId, TextId, ViewId, ZoneId};
 use atelier_core::rules::{Change, Fix, GroupKey, Outcome, Selection};
-use atelier_core::text::Fonts;
+use atelier_core::text::{Fonts, Refusal, TextCheck, check_placement_with};
 use atelier_core::{Catalog, Design, Locale};
 use std::collections::BTreeMap;
 use std::ops::Deref;
@@ -166,6 +168,12 @@ pub struct State {
     pub submission: Option<Submission>,
     /// Font files fetched so far for the product's text placements.
     pub fonts: FontsHandle,
+    /// The word lists' latest verdict per text placement (from the text worker), with the exact text it is
+    /// about: a verdict on any other text is no verdict.
+    pub text_verdicts: BTreeMap<TextId, (String, Result<(), Refusal>)>,
+    /// The text worker could not start or stopped answering: the word lists are left to the shop's check
+    /// when the order is placed.
+    pub text_worker_failed: bool,
 }
 
 /// A change to the [`State`].
@@ -224,6 +232,10 @@ pub enum Action {
     SetText(TextId, String),
     /// A font file arrived.
     FontLoaded(String, Vec<u8>),
+    /// The word lists' verdict on a text of a placement (kept only if the placement's check waits on it).
+    TextVerdict(TextId, String, Result<(), Refusal>),
+    /// The text worker cannot give verdicts.
+    TextWorkerFailed,
 }
 
 impl State {
@@ -253,6 +265,8 @@ impl State {
             submit: SubmitStatus::Idle,
             submission: None,
             fonts: FontsHandle::default(),
+            text_verdicts: BTreeMap::new(),
+            text_worker_failed: false,
         }
     }
 
@@ -267,6 +281,24 @@ impl State {
     /// The design being edited.
     pub fn design(&self) -> &Design {
         &self.selection.design
+    }
+
+    /// The check of the shopper's text for `placement` (`None` when there is none): the core's one check, with
+    /// the fonts loaded so far and the word lists' verdict if one is known for exactly this text. Otherwise
+    /// [`TextCheck::words_pending`] names the text to ask the text worker about, and the check is not `ok()`.
+    pub fn check_text(&self, placement: &TextPlacement) -> Option<TextCheck> {
+        let text = self.design().text.get(&placement.id)?;
+        let known = self.text_verdicts.get(&placement.id);
+        Some(check_placement_with(
+            placement,
+            text,
+            &self.fonts,
+            |asked| {
+                known
+                    .filter(|(about, _)| about == asked)
+                    .map(|(_, verdict)| verdict.clone())
+            },
+        ))
     }
 
     /// The submission id to reuse for the current design: the last attempt's if it was for this very design
@@ -453,6 +485,22 @@ impl Reducible for State {
                 let mut fonts = (*s.fonts.0).clone();
                 fonts.insert(path, bytes);
                 s.fonts = FontsHandle(Rc::new(fonts));
+            }
+            Action::TextVerdict(id, text, verdict) => {
+                // Kept only if the check still waits on exactly this text: an answer about a text the shopper
+                // has since changed is stale (the newer one is asked).
+                let waiting = (s.catalog().and_then(|c| c.text(id.as_str())))
+                    .and_then(|placement| s.check_text(placement)?.words_pending);
+                if waiting.as_ref() != Some(&text) {
+                    return self;
+                }
+                s.text_verdicts.insert(id, (text, verdict));
+            }
+            Action::TextWorkerFailed => {
+                if s.text_worker_failed {
+                    return self;
+                }
+                s.text_worker_failed = true;
             }
         }
         Rc::new(s)
@@ -805,5 +853,33 @@ mod tests {
         let s = s.reduce(Action::FontLoaded("fonts/x.ttf".into(), vec![1, 2, 3]));
         assert_ne!(s.fonts, before);
         assert_eq!(s.fonts.get("fonts/x.ttf"), Some(&[1u8, 2, 3][..]));
+    }
+
+    #[test]
+    fn a_word_list_verdict_counts_only_for_the_text_it_is_about() {
+        use atelier_core::text::Category;
+        let heel = || TextId::from("heel-id");
+        let pending = |s: &State| {
+            let placement = s
+                .catalog()
+                .and_then(|c| c.text("heel-id"))
+                .expect("placement");
+            let check = s.check_text(placement).expect("a text");
+            let keys: Vec<&str> = check.refusals.iter().map(|r| r.key).collect();
+            (check.words_pending.clone(), keys, check.ok())
+        };
+        let s = ready().reduce(Action::SetText(heel(), "SHIT".into()));
+        assert_eq!(pending(&s), (Some("SHIT".into()), vec![], false));
+        // An answer about a text the shopper has since changed is ignored.
+        let s = s.reduce(Action::TextVerdict(heel(), "SHI".into(), Ok(())));
+        assert!(s.text_verdicts.is_empty());
+        let obscene = Err(Category::Obscenity.refusal());
+        let s = s.reduce(Action::TextVerdict(heel(), "SHIT".into(), obscene));
+        assert_eq!(pending(&s), (None, vec!["text.refused.obscenity"], false));
+        // Typing on: the verdict speaks of the old text only.
+        let s = s.reduce(Action::SetText(heel(), "SHITE".into()));
+        assert_eq!(pending(&s), (Some("SHITE".into()), vec![], false));
+        assert!(!s.text_worker_failed);
+        assert!(s.reduce(Action::TextWorkerFailed).text_worker_failed);
     }
 }

@@ -5,13 +5,14 @@
 //! `palette_worker_loader.js` shim trunk writes). It knows nothing of the app: it says `"ready"` once, then
 //! answers each `{id, width, height, k, rgba}` (the RGBA pixels as a transferred `ArrayBuffer`) with
 //! `{id, palette}` (a transferred `Float64Array` in [`atelier_core::photo_palette::wire`]'s layout) or
-//! `{id, error}`. Decoding the photo and reading its pixels stay with the page (`src/photo.rs`), and the
-//! page's side of the conversation is `src/photo_worker.rs`.
+//! `{id, error}`. Decoding the photo and reading its pixels stay with the page (`src/photo.rs`); the page's
+//! side of the conversation is `src/photo_worker.rs`, and the part every worker shares is `worker_scope`.
+
+mod worker_scope;
 
 use atelier_core::photo_palette::{self, wire};
-use js_sys::{Array, ArrayBuffer, Float64Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Float64Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 /// The most colors asked for, whatever a request says (as [`photo_palette::extract`] caps it too).
 const MAX_K: f64 = photo_palette::MAX_K as f64;
@@ -46,33 +47,12 @@ fn answer(data: &JsValue) -> Result<Vec<f64>, String> {
 }
 
 fn main() {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let replies = scope.clone();
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-        let data = e.data();
-        let reply = Object::new();
-        let _ = Reflect::set(
-            &reply,
-            &"id".into(),
-            &field(&data, "id").unwrap_or(JsValue::NULL),
-        );
-        let sent = match answer(&data) {
-            Ok(numbers) => {
-                let palette = Float64Array::from(numbers.as_slice());
-                let _ = Reflect::set(&reply, &"palette".into(), &palette);
-                replies.post_message_with_transfer(&reply, &Array::of1(&palette.buffer()))
-            }
-            Err(message) => {
-                let _ = Reflect::set(&reply, &"error".into(), &message.into());
-                replies.post_message(&reply)
-            }
-        };
-        // Nothing to tell if even the reply cannot be posted: the page gives up on its own.
-        let _ = sent;
+    worker_scope::serve(|data| match answer(data) {
+        Ok(numbers) => {
+            let palette = Float64Array::from(numbers.as_slice());
+            let transfer = Array::of1(&palette.buffer());
+            ("palette", palette.into(), transfer)
+        }
+        Err(message) => ("error", message.into(), Array::new()),
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The worker's one handler lives as long as the worker.
-    on_message.forget();
-    // Messages posted before the wasm was running were not heard: the page waits for this.
-    let _ = scope.post_message(&"ready".into());
 }

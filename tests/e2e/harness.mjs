@@ -74,12 +74,14 @@ export async function start({ env = {} } = {}) {
   return { base, browser, stop };
 }
 
-/// Opens the configurator and waits until the preview has been painted at least once.
-export async function openApp(browser, base, query = 'lang=en') {
+/// Opens the configurator and waits until the preview has been painted at least once. `prepare(page)` runs
+/// before the page loads (routes, request listeners).
+export async function openApp(browser, base, query = 'lang=en', prepare = async () => {}) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await prepare(page);
   await page.goto(`${base}/?${query}`);
   await page.waitForSelector('#preview[data-rendered]', { timeout: 30000 });
   return { page, errors };

@@ -1,5 +1,7 @@
 // Personal text in headless Chromium against the real shop: a refused word shows its reason at once (English
-// and Korean) and the width check says by how much a text is too wide; markup typed as text stays text in the
+// and Korean) and the width check says by how much a text is too wide; the word lists' worker loads only once
+// a shopper writes text (never for a product without text), and if it cannot start the field says so and the
+// shop's check decides; markup typed as text stays text in the
 // field, the price summary and a retailer's event log, and never runs (`window.__pwned` stays undefined on
 // both pages); the canvas with text is byte-identical to the native render; the Hangul font is fetched only
 // once Hangul is typed; the text survives a reload; the shop refuses a submitted refused text with the same
@@ -179,3 +181,72 @@ test('the shop refuses a refused text with the reason the app showed', async () 
   assert.deepEqual(refused, [{ code: 'text_refused', path: 'design.text.heel-id', message: shown }]);
   await page.close();
 });
+
+/// Counts the page's requests for the text worker's loader, from before it loads.
+const loaderRequests = (page) => {
+  const seen = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/text_worker_loader.js') seen.push(r.url()); });
+  return seen;
+};
+
+test('the text worker loads only once a shopper writes personal text, never for a product without text',
+  async () => {
+    const cases = [
+      // [what, the product's text placements taken out, text typed, loader requests]
+      ['a product without text placements', true, null, 0],
+      ['a product with text, none written', false, null, 0],
+      ['a product with text, text typed', false, 'ROMEO', 1],
+    ];
+    for (const [what, noTexts, typed, expect] of cases) {
+      let seen;
+      const { page, errors } = await openApp(env.browser, env.base, 'lang=en', async (p) => {
+        seen = loaderRequests(p);
+        if (noTexts) {
+          await p.route('**/api/products/runner-one', async (route) => {
+            const catalog = await (await route.fetch()).json();
+            delete catalog.texts;
+            await route.fulfill({ json: catalog });
+          });
+        }
+      });
+      assert.equal(await page.locator('.texts').count(), noTexts ? 0 : 1, what);
+      // The shopper uses the rest of the configurator.
+      await page.check('input[name="zone"][value="toe"]');
+      await page.check('input[name="material-toe"][value="suede"]');
+      await page.waitForFunction(() => /159,000/.test(document.querySelector('#price-total').textContent));
+      if (typed) {
+        await page.fill('#text-heel-id', typed);
+        // The worker's verdict came back: the text may be ordered.
+        await page.waitForFunction(() => !document.querySelector('#submit').disabled, null, { timeout: 5000 });
+      } else {
+        await page.waitForTimeout(500);
+      }
+      assert.equal(seen.length, expect, `${what}: ${seen.join()}`);
+      assert.deepEqual(errors, [], what);
+      await page.close();
+    }
+  });
+
+test('if the text worker cannot start, the field says so in the shopper’s language and the shop decides',
+  async () => {
+    for (const [lang, note, refused] of [
+      ['en', /The wording cannot be checked on this device just now/, /it contains an obscenity/],
+      ['ko', /지금 이 기기에서는 문구를 확인할 수 없습니다/, /욕설이 들어 있습니다/],
+    ]) {
+      const { page } = await openApp(env.browser, env.base, `lang=${lang}`,
+        (p) => p.route('**/text_worker_loader.js', (r) => r.abort()));
+      await page.fill('#text-heel-id', 'sh1t');
+      await page.waitForSelector('#text-heel-id-status .text-unchecked', { timeout: 5000 });
+      const status = await page.textContent('#text-heel-id-status');
+      assert.match(status, note);
+      // Never silently "checked": no verdict is claimed, and the order goes to the shop's check.
+      assert.doesNotMatch(status, refused);
+      assert.ok(!(await page.isDisabled('#submit')), lang);
+      await page.selectOption('#size', '265');
+      await page.click('#submit');
+      const alert = page.locator('.submit-panel .notice.error');
+      await alert.waitFor({ timeout: 15000 });
+      assert.match(await alert.textContent(), refused, lang);
+      await page.close();
+    }
+  });

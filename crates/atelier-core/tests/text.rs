@@ -1,21 +1,68 @@
 //! Personal text at the core's boundary, table-driven: the word lists (Korean and English, with evasions and
-//! words that must pass), refused characters with their positions, and true-size widths checked against the
+//! words that must pass; each text also checked against the sample placements the app's split way, which must
+//! equal the shop's whole check), refused characters with their positions, and true-size widths checked against the
 //! rasterized glyphs of the shipped font.
 
 use ab_glyph::{Font, PxScale, ScaleFont, point};
-use atelier_core::Locale;
-use atelier_core::text::{CharProblemKind, Face, WordList, check_characters, measure};
+use atelier_core::text::{
+    CharProblemKind, Face, Fonts, WordList, check_characters, check_placement,
+    check_placement_with, measure, wire,
+};
+use atelier_core::{Catalog, Locale};
 
 /// The shipped Latin font (Atelier Sans, a subset of Nanum Gothic: Basic Latin and Latin-1).
 const FONT: &[u8] = include_bytes!("../../../static/fonts/AtelierSans-Latin.ttf");
 /// The shipped Hangul font: the same Latin plus KS X 1001's 2,350 syllables.
 const HANGUL: &[u8] = include_bytes!("../../../static/fonts/AtelierSans-Hangul.ttf");
+const RUNNER: &str = include_str!("../../../static/catalogs/runner-one.json");
+const SET: &str = include_str!("../../../static/catalogs/bespoke-set.json");
 
 fn check_words(cases: &[(&str, Option<&str>)]) {
     let list = WordList::builtin();
     for (text, expect) in cases {
         let got = list.check(text).err().map(|r| r.key);
         assert_eq!(got, *expect, "word check of {text:?}");
+        split_check_agrees(&list, text);
+    }
+}
+
+/// The app's way of checking (everything but the word lists on the page, the lists' verdict from the text
+/// worker through [`wire`]) gives exactly the shop's whole check, for every sample placement: the same
+/// refusals in the same order, the same `ok()`. Before the verdict arrives the check is not `ok()` and lacks
+/// only the lists' refusal.
+fn split_check_agrees(list: &WordList, text: &str) {
+    let mut fonts = Fonts::new();
+    fonts.insert("fonts/AtelierSans-Latin.ttf", FONT);
+    fonts.insert("fonts/AtelierSans-Hangul.ttf", HANGUL);
+    for (json, id) in [(RUNNER, "heel-id"), (SET, "monogram")] {
+        let catalog = Catalog::from_json(json, &|_: &str| true).expect("sample valid");
+        let placement = catalog.text(id).expect("placement");
+        let whole = check_placement(placement, text, &fonts, list);
+        let mut asked = None;
+        let pending = check_placement_with(placement, text, &fonts, |t| {
+            asked = Some(t.to_owned());
+            None
+        });
+        let asked = asked.expect("the lists are always asked");
+        assert_eq!(
+            pending.words_pending.as_ref(),
+            Some(&asked),
+            "{id} {text:?}"
+        );
+        assert!(!pending.ok(), "{id} {text:?}: ok before the lists' verdict");
+        let listed = list.check(&asked).err();
+        let without: Vec<_> = (whole.refusals.iter())
+            .filter(|r| Some(*r) != listed.as_ref())
+            .cloned()
+            .collect();
+        assert_eq!(pending.refusals, without, "{id} {text:?}");
+        // What the worker sends (`src/bin/text_worker.rs`) and the page reads back.
+        let verdict = wire::from_wire(wire::to_wire(&list.check(&asked))).expect("a verdict");
+        let split = check_placement_with(placement, text, &fonts, |t| {
+            (t == asked).then(|| verdict.clone())
+        });
+        assert_eq!(split, whole, "{id} {text:?}");
+        assert_eq!(split.ok(), whole.ok(), "{id} {text:?}");
     }
 }
 
@@ -53,6 +100,9 @@ fn listed_words_are_refused_with_their_category() {
         ("병 신", insult),
         ("ㅂㅕㅇㅅㅣㄴ", insult),
         ("병신같은", insult),
+        // With other refusals around the lists' (too long, characters not allowed, too wide): the order holds.
+        ("WWWWWWW SHIT", obscenity),
+        ("민준 씨발 <b>", obscenity),
     ]);
 }
 

@@ -8,8 +8,10 @@
 //! millimetres from the font's real metrics and kerning. Every refusal is a [`Refusal`]: a message key and its
 //! values, so the app and the shop show the same reason in the shopper's language.
 //!
-//! [`check_placement`] runs all of these for a catalog placement (the app on every keystroke, the shop on every
-//! order, through [`check_design_texts`]).
+//! [`check_placement`] runs all of these for a catalog placement (the shop on every order, through
+//! [`check_design_texts`]). The app runs the same check on every keystroke through [`check_placement_with`],
+//! with the word lists' verdict brought from its text worker ([`wire`]), so the page's wasm never links the
+//! lists nor [`normalize`]'s Unicode tables.
 //!
 //! Left out on purpose: where text goes on a product (the catalog), drawing it (the renderer), and any IO —
 //! callers hand in the fonts' bytes ([`Fonts`]) and the word lists' text (the built-in lists are compiled in).
@@ -32,6 +34,7 @@ mod moderation;
 mod normalize;
 mod placement;
 mod refusal;
+pub mod wire;
 
 pub use characters::{CharProblem, CharProblemKind, check_characters, refused};
 pub use face::{Face, FontError};
@@ -39,5 +42,7 @@ pub use fonts::Fonts;
 pub use measure::{Width, measure};
 pub use moderation::{Category, ListProblem, WordList};
 pub use normalize::{Normalized, normalize};
-pub use placement::{FontChoice, TextCheck, check_design_texts, check_placement, font_for};
+pub use placement::{
+    FontChoice, TextCheck, check_design_texts, check_placement, check_placement_with, font_for,
+};
 pub use refusal::Refusal;

@@ -42,6 +42,22 @@ impl Category {
             Category::Insult => "text.refused.insult",
         }
     }
+
+    /// The category whose reason is `key` ([`Category::message_key`]'s inverse), for reading a verdict that
+    /// travelled as its key ([`crate::text::wire`]).
+    pub fn from_message_key(key: &str) -> Option<Self> {
+        [Category::Obscenity, Category::Slur, Category::Insult]
+            .into_iter()
+            .find(|c| c.message_key() == key)
+    }
+
+    /// The refusal a text gets for containing an entry of this category: the reason only, never the word.
+    pub fn refusal(self) -> Refusal {
+        Refusal {
+            key: self.message_key(),
+            args: Vec::new(),
+        }
+    }
 }
 
 /// A problem in a word-list file, with its line number (from 1).
@@ -165,10 +181,7 @@ impl WordList {
         for reading in normalize(text) {
             for token in &reading.tokens {
                 if let Some(category) = self.match_token(token) {
-                    return Err(Refusal {
-                        key: category.message_key(),
-                        args: Vec::new(),
-                    });
+                    return Err(category.refusal());
                 }
             }
         }

@@ -2,6 +2,12 @@
 //! the shop on every order: length, characters (refused kinds, the placement's classes, the font's glyphs),
 //! the word lists, and whether the printed text fits the box in millimetres.
 //!
+//! The word lists' verdict is the one part a caller may bring from elsewhere: [`check_placement_with`] asks a
+//! closure for it, with the exact text the lists judge. The shop (and [`check_placement`]) answers with
+//! [`WordList::check`] at once; the app answers with what its text worker said about that text, or `None`
+//! while it has not, and the check then names the text to ask about ([`TextCheck::words_pending`]) and is not
+//! [`TextCheck::ok`]. Either way this one function puts the refusals in order, so they are the same.
+//!
 //! The shopper's text is kept as typed; the case rule makes the printed form, which is what is measured and
 //! drawn. Of the placement's fonts, the first that draws every character sets the text, so a Latin-only
 //! text never needs the large Hangul file. When that font is not loaded yet, [`TextCheck::needs_font`] says
@@ -26,12 +32,14 @@ pub struct TextCheck {
     pub refusals: Vec<Refusal>,
     /// A font file to load before the fit and glyph checks can run.
     pub needs_font: Option<String>,
+    /// The text the word lists must still judge: their verdict was not given, so `refusals` may lack theirs.
+    pub words_pending: Option<String>,
 }
 
 impl TextCheck {
     /// Whether the text may be ordered as it is.
     pub fn ok(&self) -> bool {
-        self.refusals.is_empty() && self.needs_font.is_none()
+        self.refusals.is_empty() && self.needs_font.is_none() && self.words_pending.is_none()
     }
 }
 
@@ -41,6 +49,17 @@ pub fn check_placement(
     text: &str,
     fonts: &Fonts,
     words: &WordList,
+) -> TextCheck {
+    check_placement_with(placement, text, fonts, |t| Some(words.check(t)))
+}
+
+/// Checks `text` (as typed) for `placement` with the loaded `fonts`, asking `words` for the word lists'
+/// verdict ([`WordList::check`]'s) on the text it is given, which answers `None` if that is not known yet.
+pub fn check_placement_with(
+    placement: &TextPlacement,
+    text: &str,
+    fonts: &Fonts,
+    words: impl FnOnce(&str) -> Option<Result<(), Refusal>>,
 ) -> TextCheck {
     let printed = placement.printed(text);
     let mut refusals = Vec::new();
@@ -90,9 +109,14 @@ pub fn check_placement(
             (None, None)
         }
     };
-    if let Err(refusal) = words.check(text) {
-        refusals.push(refusal);
-    }
+    // The lists judge the text as typed (their comparison form folds case itself).
+    let words_pending = match words(text) {
+        Some(verdict) => {
+            refusals.extend(verdict.err());
+            None
+        }
+        None => Some(text.to_owned()),
+    };
     // Measured even when something else is refused, so the shopper always sees how much room is left.
     let width = font
         .as_ref()
@@ -106,6 +130,7 @@ pub fn check_placement(
         width,
         refusals,
         needs_font,
+        words_pending,
     }
 }
 
