@@ -127,6 +127,7 @@ impl ViewLayers {
             let (src_g, src_b) = src_rest.split_at(n);
             ([src_r, src_g, src_b], &o.alpha[..], o.bounds)
         });
+        let overlay_runs = self.overlay_runs();
         let spans = self.zone_spans();
         let runs = self.zone_runs();
         let painted: Vec<_> = self
@@ -206,8 +207,11 @@ impl ViewLayers {
                 && y >= bounds.y0
                 && y < bounds.y1
             {
-                let span = limit.intersect(bounds.x0, bounds.x1);
-                if !span.is_empty() {
+                for run in &overlay_runs[(y - bounds.y0) as usize] {
+                    let span = run.intersect(limit.x0, limit.x1);
+                    if span.is_empty() {
+                        continue;
+                    }
                     let (a, z) = (span.x0 as usize, span.x1 as usize);
                     let px = row + a..row + z;
                     overlay_run(

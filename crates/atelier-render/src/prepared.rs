@@ -1,7 +1,8 @@
 //! What a view derives from its layers on first use and keeps, so renders do only per-design work: the
 //! surface detail tiles, each zone's covered span on every row, the runs of each row where a zone can show
-//! (covered, and not hidden under a fully opaque zone above it or the overlay), and the "still" — the view
-//! with no zone painted, encoded — which is what every pixel outside the painted zones shows.
+//! (covered, and not hidden under a fully opaque zone above it or the overlay), the runs where the overlay
+//! shows at all, and the "still" — the view with no zone painted, encoded — which is what every pixel outside
+//! the painted zones shows.
 //!
 //! Each is made lazily (a view whose zones are never painted in leather never makes the leather tile) and
 //! behind a `OnceLock`, so a decoded view can be shared between threads (the shop renders proofs in a pool).
@@ -49,6 +50,7 @@ pub(crate) struct Prepared {
     still: OnceLock<Vec<u8>>,
     spans: OnceLock<Vec<Vec<Span>>>,
     runs: OnceLock<Vec<Vec<Vec<Span>>>>,
+    overlay_runs: OnceLock<Vec<Vec<Span>>>,
 }
 
 impl Prepared {
@@ -59,6 +61,7 @@ impl Prepared {
             still: OnceLock::new(),
             spans: OnceLock::new(),
             runs: OnceLock::new(),
+            overlay_runs: OnceLock::new(),
         }
     }
 }
@@ -143,6 +146,25 @@ impl ViewLayers {
                             runs_of(span, hidden)
                         })
                         .collect()
+                })
+                .collect()
+        })
+    }
+
+    /// Per row of the overlay's bounds, the runs of columns where it shows (alpha above 0), gaps shorter than
+    /// [`MIN_GAP`] kept. Elsewhere blending it changes nothing (a weight of 0 leaves a pixel exactly as it
+    /// was), and an overlay is mostly empty: stitching, eyelets, shadows. Empty without an overlay.
+    pub(crate) fn overlay_runs(&self) -> &[Vec<Span>] {
+        self.prepared.overlay_runs.get_or_init(|| {
+            let Some(overlay) = &self.overlay else {
+                return Vec::new();
+            };
+            let (w, b) = (self.width as usize, overlay.bounds);
+            (b.y0..b.y1)
+                .map(|y| {
+                    let row = y as usize * w;
+                    let span = Span { x0: b.x0, x1: b.x1 };
+                    runs_of(span, |x| overlay.alpha[row + x as usize] == 0)
                 })
                 .collect()
         })
