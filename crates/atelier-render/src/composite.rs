@@ -6,7 +6,8 @@
 //! so its bytes equal a full render's there; the rest of the frame keeps what it had. The arithmetic itself is
 //! in [`crate::kernel`]; this file decides which runs of which rows each layer visits: only columns some
 //! painted zone covers (the rest is copied from the unpainted still), a zone only where it is not hidden under
-//! a painted opaque zone above (see [`crate::prepared`]), a surface tile in the pieces between its repeats.
+//! a painted opaque zone above, the overlay only where it shows (see [`crate::prepared`]), a surface tile in
+//! the pieces between its repeats. It works row by row, every layer of a row before the next row.
 
 use crate::frame::Frame;
 use crate::kernel::{Paint, ZoneRun, encode_run, overlay_run, zone_run};
