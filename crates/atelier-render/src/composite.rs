@@ -147,9 +147,9 @@ impl ViewLayers {
                     color: tint.color.map(u32::from),
                     gloss: u32::from(tint.gloss),
                 };
-                let row_runs = if culled { &runs[i][..] } else { &[][..] };
+                let visible = culled.then(|| &runs[i][..]);
                 let tile = self.prepared.surfaces.tile(tint.surface);
-                Some((zone, zone_spans, row_runs, paint, tile))
+                Some((zone, zone_spans, visible, paint, tile))
             })
             .collect();
         let lut = &luts().to_srgb;
@@ -165,13 +165,13 @@ impl ViewLayers {
             g[x0..x1].copy_from_slice(&base_g[row + x0..row + x1]);
             b[x0..x1].copy_from_slice(&base_b[row + x0..row + x1]);
 
-            for &(zone, zone_spans, culled_runs, paint, tile) in &painted {
+            for &(zone, zone_spans, visible, paint, tile) in &painted {
                 if y < zone.bounds.y0 || y >= zone.bounds.y1 {
                     continue;
                 }
                 let kz = (y - zone.bounds.y0) as usize;
-                let row_runs = match culled_runs.get(kz) {
-                    Some(visible) => &visible[..],
+                let row_runs = match visible {
+                    Some(visible) => &visible[kz][..],
                     None => std::slice::from_ref(&zone_spans[kz]),
                 };
                 let tile_row = (y as usize % tile.size) * tile.size;

@@ -1,10 +1,9 @@
-//! The per-row compositing kernel: plain loops over equal-length slices of planar 8- and 16-bit data with
-//! 32-bit integer arithmetic and no branches, shaped so LLVM vectorizes them (wasm `simd128`, SSE/NEON
-//! natively) while the scalar build computes exactly the same bytes.
+//! The per-run compositing kernel: plain loops over equal-length slices of planar 8- and 16-bit data with
+//! 32-bit integer arithmetic and no branches, shaped so LLVM vectorizes them natively (SSE/NEON, the shop).
 //!
-//! In wasm with `simd128` the whole groups of eight pixels go through [`crate::simd`] (the same formulas written
-//! out in vector operations, because the size-first release build does not vectorize loops) and only the rest
-//! through the loops here.
+//! In wasm with `simd128` the whole groups of eight pixels go through [`crate::simd`] instead (the same formulas
+//! written out in vector operations, because the app's size-first LTO build does not vectorize loops) and only
+//! the rest through the loops here, which are the definition both must equal.
 //!
 //! Every value is an integer and every division a shift, so there is no rounding that could depend on the
 //! target: coverage `a` in `0..=255` becomes a weight `a + a/128` in `0..=256`, and a blend is

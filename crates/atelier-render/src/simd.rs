@@ -37,6 +37,12 @@ fn load8(s: &[u8]) -> v128 {
     u16x8_extend_low_u8x16(u64x2_splat(bytemuck::pod_read_unaligned::<u64>(s)))
 }
 
+/// Eight 16-bit lanes as two sets of four 32-bit lanes (low, high), for the 32-bit arithmetic.
+#[inline(always)]
+fn widen(v: v128) -> (v128, v128) {
+    (u32x4_extend_low_u16x8(v), u32x4_extend_high_u16x8(v))
+}
+
 /// Coverage as a blend weight, `a + a/128` (see [`crate::kernel`]), in 16-bit lanes.
 #[inline(always)]
 fn weight(a: v128) -> v128 {
@@ -53,9 +59,9 @@ fn blend(dst: v128, src: v128, w: v128) -> v128 {
 /// Blends eight 16-bit pixels of `plane` towards `src` (its low and high four, 32-bit) by `w` (low, high).
 #[inline(always)]
 fn blend_into(plane: &mut [u16], src: (v128, v128), w: (v128, v128)) {
-    let d = load16(plane);
-    let lo = blend(u32x4_extend_low_u16x8(d), src.0, w.0);
-    let hi = blend(u32x4_extend_high_u16x8(d), src.1, w.1);
+    let d = widen(load16(plane));
+    let lo = blend(d.0, src.0, w.0);
+    let hi = blend(d.1, src.1, w.1);
     // Every value is within 0..=65535, so the saturating narrowing is exact.
     store16(plane, u16x8_narrow_i32x4(lo, hi));
 }
@@ -83,8 +89,7 @@ pub(crate) fn zone_run(
         .zip(run.detail_shade[..n].chunks_exact(LANES))
         .zip(run.detail_gloss[..n].chunks_exact(LANES));
     for (((r, g), b), ((((cov, shade), gloss), dshade), dgloss)) in planes.zip(inputs) {
-        let w = weight(load8(cov));
-        let w = (u32x4_extend_low_u16x8(w), u32x4_extend_high_u16x8(w));
+        let w = widen(weight(load8(cov)));
         let (shade, dshade) = (load16(shade), load8(dshade));
         let s = (
             u32x4_min(u32x4_shr(u32x4_extmul_low_u16x8(shade, dshade), 7), max),
@@ -115,13 +120,7 @@ pub(crate) fn overlay_run(out: &mut [u16], src: &[u16], alpha: &[u8]) -> usize {
         .zip(src[..n].chunks_exact(LANES))
         .zip(alpha[..n].chunks_exact(LANES));
     for ((o, s), a) in steps {
-        let w = weight(load8(a));
-        let s = load16(s);
-        blend_into(
-            o,
-            (u32x4_extend_low_u16x8(s), u32x4_extend_high_u16x8(s)),
-            (u32x4_extend_low_u16x8(w), u32x4_extend_high_u16x8(w)),
-        );
+        blend_into(o, widen(load16(s)), widen(weight(load8(a))));
     }
     n
 }
