@@ -3,7 +3,7 @@
 # issues, and this machine is noisy, so compare ratios between runs rather than single numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --browser >&2
+scripts/setup.sh --bench >&2
 export PATH="$PWD/.tools/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
@@ -23,6 +23,10 @@ trunk build --release >&2
 cargo build -q --profile server -p atelier-shop
 SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/bench.mjs
 SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/palette_bench.mjs
+# Arrival: where start-up time goes, and the first preview under a phone's throttling, on the shop's page and
+# inside a retailer's; then Lighthouse's mobile figures for both products and for a retailer's page.
+SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/startup.mjs
+SHOP_BIN="$PWD/target/server/atelier-shop" CHROME_PATH=/usr/bin/chromium node tests/e2e/lighthouse.mjs
 
 # The app's own files; the retailers' loader is measured on its own (it is not part of the app's download).
 # The workers load only on first use (the palette worker when a shopper reads a photo, the text worker when

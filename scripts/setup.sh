@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Installs what building and testing Atelier needs, skipping whatever is already there:
 #   the wasm32 target, trunk 0.21.14, wasm-bindgen-cli at the version in Cargo.lock, wasm-opt (npm binaryen 132),
-#   and with `--browser` Debian's chromium + chromium-driver and the e2e driver (npm playwright-core).
+#   with `--browser` Debian's chromium + chromium-driver and the e2e driver (npm playwright-core), and with
+#   `--bench` also Lighthouse (npm lighthouse 13.5.0, into .tools/; it never downloads a browser).
 # Versions and traps are explained in ../shared/TOOLCHAIN.md: trunk 0.22 refuses rustc 1.95, Debian's wasm-opt
 # cannot read current wasm-bindgen output, and prebuilt-binary installers need a network this machine lacks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BROWSER=0
-[ "${1:-}" = "--browser" ] && BROWSER=1
+BENCH=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) BROWSER=1 ;;
+    --bench) BROWSER=1; BENCH=1 ;;
+    *) echo "usage: scripts/setup.sh [--browser] [--bench]" >&2; exit 2 ;;
+  esac
+done
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -49,6 +57,13 @@ if [ "$BROWSER" = 1 ]; then
     say "installing the e2e driver (npm playwright-core, which never downloads a browser)"
     npm ci --silent --no-audit --no-fund --prefix tests/e2e
   fi
+fi
+
+# Lighthouse 13 declares Node 22 but runs on this machine's Node 20 (checked: ../shared/TOOLCHAIN.md); npm
+# only warns about the engine.
+if [ "$BENCH" = 1 ] && [ ! -f .tools/lighthouse/node_modules/lighthouse/package.json ]; then
+  say "installing Lighthouse (npm lighthouse 13.5.0) into .tools/"
+  npm install --silent --no-audit --no-fund --prefix .tools/lighthouse lighthouse@13.5.0
 fi
 
 # Offline builds (trunk passes --offline to cargo) need every crate fetched first.

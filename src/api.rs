@@ -4,6 +4,7 @@
 //! What the shop accepts is defined by `atelier_core::order`; this module only carries it. It holds no state
 //! and knows nothing about components.
 
+use crate::timing;
 use atelier_core::catalog::CatalogProblem;
 use atelier_core::messages;
 use atelier_core::order::{ClientPrice, OrderRequest};
@@ -127,6 +128,7 @@ pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, Api
         "/api/products/{}",
         String::from(js_sys::encode_uri_component(product))
     );
+    let fetching = timing::Span::start("catalog_fetch");
     let response = Request::get(&url)
         .header("Accept-Language", locale.tag())
         .send()
@@ -134,9 +136,12 @@ pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, Api
         .map_err(|_| ApiError::Network)?;
     let response = ok_or_status(response).await?;
     let json = response.text().await.map_err(|_| ApiError::Network)?;
+    fetching.end();
     // Layer files are checked when they are fetched; asking the shop about each one here would double the
     // requests before the shopper sees anything.
-    Catalog::from_json(&json, &|_path: &str| true).map_err(ApiError::Catalog)
+    timing::measure("catalog_validate", || {
+        Catalog::from_json(&json, &|_path: &str| true).map_err(ApiError::Catalog)
+    })
 }
 
 /// Fetches a layer file by its catalog path (relative to the static root), as a `Blob` for the browser's image

@@ -9,10 +9,11 @@ use crate::artwork::{ArtworkCache, SharedArtwork};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::loading::Loading;
 use crate::configurator::configurator;
+use crate::first_paint::{self, FirstPaint};
 use crate::i18n::{I18n, initial_locale};
 use crate::state::{Action, CatalogHandle, CatalogLoad, State};
 use crate::{api, embed};
-use crate::{rule_text, storage, url};
+use crate::{rule_text, storage, timing, url};
 use atelier_core::Locale;
 use atelier_core::rules::{GroupKey, Selection};
 use std::rc::Rc;
@@ -31,6 +32,8 @@ pub fn App() -> Html {
     // Decoded views, kept for the page's life (one product per page): the preview draws from them and the
     // order's proofs are rendered from them.
     let artwork = use_mut_ref(ArtworkCache::default);
+    // The shop's first paint (the product's frame and still), read once before the app replaces it.
+    let first_paint = use_memo((), |()| FirstPaint::read());
 
     // Load the product (again after "Try again"), restoring the shopper's design if it still fits.
     {
@@ -40,7 +43,9 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match api::fetch_catalog(&url::product(), locale).await {
                     Ok(catalog) => {
-                        let (selection, changes) = storage::restore_selection(&catalog);
+                        let (selection, changes) =
+                            timing::measure("restore", || storage::restore_selection(&catalog));
+                        timing::mark("catalog_ready");
                         dispatcher.dispatch(Action::CatalogLoaded(
                             CatalogHandle(Rc::new(catalog)),
                             selection,
@@ -52,6 +57,16 @@ pub fn App() -> Html {
             });
         });
     }
+
+    // The shop's first paint stays on screen while the product loads; it goes in the task in which the app's
+    // own page is rendered (effects run before the browser paints), so no frame shows neither.
+    let settled = !matches!(state.catalog, CatalogLoad::Loading);
+    use_effect_with(settled, |settled| {
+        if *settled {
+            timing::mark("page_rendered");
+            first_paint::remove();
+        }
+    });
 
     // A design is never lost: every change is stored as it happens, with which choices were the shopper's.
     use_effect_with(state.selection.clone(), |selection: &Selection| {
@@ -96,7 +111,11 @@ pub fn App() -> Html {
     let catalog = state.catalog().cloned();
     let availability = use_memo(
         (catalog.clone(), state.selection.clone()),
-        |(catalog, selection)| catalog.as_ref().map(|c| selection.availability(c)),
+        |(catalog, selection)| {
+            catalog
+                .as_ref()
+                .map(|c| timing::measure("rules", || selection.availability(c)))
+        },
     );
     let reasons = use_memo(
         (
@@ -120,7 +139,9 @@ pub fn App() -> Html {
                     .iter()
                     .map(|c| GroupKey::Choice(c.id.clone())),
             );
-            rule_text::unavailable_options(catalog, selection, availability, &groups, *locale)
+            timing::measure("reasons", || {
+                rule_text::unavailable_options(catalog, selection, availability, &groups, *locale)
+            })
         },
     );
 
@@ -153,13 +174,15 @@ pub fn App() -> Html {
     };
 
     let body = match &state.catalog {
+        // The shop's frame shows the product meanwhile: nothing of ours yet.
+        CatalogLoad::Loading if first_paint.is_some() => return html! {},
         CatalogLoad::Loading => html! { <Loading on_retry={on_retry} /> },
         CatalogLoad::Failed(e) => {
             html! { <Loading error={AttrValue::from(e.describe(state.locale))} on_retry={on_retry} /> }
         }
         CatalogLoad::Ready(catalog) => html! {
             <ContextProvider<CatalogHandle> context={catalog.clone()}>
-                { configurator(&state, catalog, &i18n, &in_flight, &reasons, &SharedArtwork(artwork.clone())) }
+                { configurator(&state, catalog, &i18n, &in_flight, &reasons, &SharedArtwork(artwork.clone()), (*first_paint).as_ref()) }
             </ContextProvider<CatalogHandle>>
         },
     };

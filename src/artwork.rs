@@ -9,7 +9,7 @@
 //! preview has the same bytes as the shop's render. Drawing lives in [`crate::components::preview`]; this
 //! module never touches the DOM except to let the browser paint before building the planes.
 
-use crate::{api, bitmap};
+use crate::{api, bitmap, timing};
 use atelier_core::Locale;
 use atelier_core::catalog::View;
 use atelier_core::id::ViewId;
@@ -56,6 +56,7 @@ pub async fn load_view(
     let total = files.len();
     let loaded = Cell::new(0usize);
     progress(0, total);
+    let fetching = timing::Span::start("layers_fetch");
     let fetches = files.iter().map(|path| {
         let (loaded, progress) = (&loaded, &progress);
         async move {
@@ -69,6 +70,7 @@ pub async fn load_view(
     for (path, result) in futures::future::join_all(fetches).await {
         blobs.push((path, result.map_err(|e| e.describe(locale))?));
     }
+    fetching.end();
     decoding();
     // Building the planes blocks the main thread for a moment; show "preparing" first rather than freeze on
     // "8 of 8".
@@ -77,6 +79,7 @@ pub async fn load_view(
         .iter()
         .map(|(path, blob)| async move { (*path, decode(path, blob).await) });
     let mut pixels = HashMap::with_capacity(total);
+    let decode_span = timing::Span::start("layers_decode");
     let damaged = |e: RenderError| {
         // The file's path is the detail: the same in every language, and what a retailer needs to fix it.
         messages::format(
@@ -88,7 +91,11 @@ pub async fn load_view(
     for (path, result) in futures::future::join_all(decodes).await {
         pixels.insert(path, result.map_err(damaged)?);
     }
-    ViewLayers::from_pixels(view, |path| pixels.get(path)).map_err(damaged)
+    decode_span.end();
+    timing::measure("layers_prepare", || {
+        ViewLayers::from_pixels(view, |path| pixels.get(path))
+    })
+    .map_err(damaged)
 }
 
 /// The pixels of one layer file, exactly as stored: no color-space conversion, no premultiplication.

@@ -16,6 +16,7 @@ use crate::components::submit_panel::SubmitPanel;
 use crate::components::text_field::TextField;
 use crate::components::view_switch::ViewSwitch;
 use crate::components::zone_list::{ZoneItem, ZoneList};
+use crate::first_paint::FirstPaint;
 use crate::i18n::I18n;
 use crate::photo_colors::PhotoColors;
 use crate::proofs;
@@ -42,6 +43,7 @@ pub fn configurator(
     in_flight: &Rc<std::cell::RefCell<bool>>,
     reasons: &Reasons,
     artwork: &SharedArtwork,
+    first_paint: Option<&FirstPaint>,
 ) -> Html {
     let locale = i18n.locale();
     let design = state.design();
@@ -459,8 +461,12 @@ pub fn configurator(
     let cache = artwork;
     let preview = view_id.map(|view| {
         let artwork = state.artwork.get(&view).cloned();
+        // The shop's still of this view, while the design is the one it shows (the default).
+        let still = first_paint
+            .filter(|_| shows_default(design, catalog))
+            .and_then(|f| f.still(catalog.id.as_str(), &view));
         html! {
-            <Preview view={view} design={design.clone()} {artwork} {on_artwork} on_select_zone={on_canvas_zone}
+            <Preview view={view} design={design.clone()} {artwork} {still} {on_artwork} on_select_zone={on_canvas_zone}
                 fonts={state.fonts.clone()} highlight={state.highlight.clone()} cache={cache.clone()} />
         }
     });
@@ -565,6 +571,15 @@ fn text_field(state: &UseReducerHandle<State>, i18n: &I18n, p: &TextPlacement) -
             on_focus={Callback::from(|()| text_worker::warm())} {on_input} />
     };
     (field, ok)
+}
+
+/// Whether `design` draws as the catalog's default design, which the shop's stills show (a size changes no
+/// pixel).
+fn shows_default(design: &atelier_core::Design, catalog: &CatalogHandle) -> bool {
+    let default = catalog.default_design();
+    design.zones == default.zones
+        && design.choices == default.choices
+        && design.text.values().all(String::is_empty)
 }
 
 /// Moves keyboard focus to the element with `id`, if it is there.

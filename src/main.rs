@@ -4,7 +4,8 @@
 //! loading and caching artwork in [`artwork`], an order's proofs of the pixels the shopper saw in
 //! [`proofs`], fetching fonts for personal text in [`fonts`] and the word lists' verdicts on it in
 //! [`text_checks`] (from a worker, [`text_worker`]), the language in [`i18n`], talking to a retailer's page that embeds the app in [`embed`], and
-//! the parts of the screen in [`components`]. Products, prices and pixels
+//! the parts of the screen in [`components`], and taking over the shop's first paint of the product in
+//! [`first_paint`]. Products, prices and pixels
 //! come from the `atelier-core` and `atelier-render` crates, the same code the shop runs.
 
 mod api;
@@ -14,6 +15,7 @@ mod bitmap;
 mod components;
 mod configurator;
 mod embed;
+mod first_paint;
 mod fonts;
 mod i18n;
 mod photo;
@@ -26,9 +28,11 @@ mod storage;
 mod submission;
 mod text_checks;
 mod text_worker;
+mod timing;
 mod url;
 mod worker;
 
 fn main() {
+    timing::mark("main");
     yew::Renderer::<app::App>::new().render();
 }

@@ -37,6 +37,9 @@ pub struct PreviewProps {
     pub fonts: FontsHandle,
     /// How far this view's artwork has loaded, if asked for yet.
     pub artwork: Option<Artwork>,
+    /// The shop's still of this view of the design, shown until the canvas draws the same pixels.
+    #[prop_or_default]
+    pub still: Option<AttrValue>,
     /// Reports artwork progress for a view.
     pub on_artwork: Callback<(ViewId, Artwork)>,
     /// A part was clicked on the canvas.
@@ -260,6 +263,18 @@ pub fn Preview(props: &PreviewProps) -> Html {
         ],
     );
     let busy = status.is_some();
+    // Until the layers are ready the shop's still stands in for the canvas: the product is on screen, so the
+    // progress is only announced, not drawn over it. The canvas draws the same pixels in the task that
+    // removes it (effects run before the browser paints).
+    let loading = matches!(
+        props.artwork,
+        None | Some(Artwork::Loading { .. } | Artwork::Decoding)
+    );
+    let still = props.still.clone().filter(|_| loading);
+    let status_class = classes!(
+        "preview-status-box",
+        still.is_some().then_some("visually-hidden")
+    );
 
     html! {
         <div class="preview-stage" aria-busy={busy.to_string()}>
@@ -274,6 +289,10 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 {onmousemove}
                 {onmouseleave}
             />
+            if let Some(src) = still {
+                <img class="preview-still over" {src} alt="" aria-hidden="true"
+                    width={view.width.to_string()} height={view.height.to_string()} />
+            }
             <canvas class="preview-fade" ref={fade_ref} aria-hidden="true" />
             <canvas
                 class="preview-highlight"
@@ -284,7 +303,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
             />
             <div class="preview-status" role="status" aria-live="polite">
                 if let Some(status) = status {
-                    <div class="preview-status-box">{ status }</div>
+                    <div class={status_class}>{ status }</div>
                 }
             </div>
         </div>
@@ -391,6 +410,9 @@ fn draw(
         }
         if !preview_canvas::put_frame(&canvases.preview, frame, region) {
             return;
+        }
+        if *renders == 0 {
+            crate::timing::mark("first_canvas");
         }
     }
     *painted = Some(Painted {

@@ -34,8 +34,8 @@ async function waitForHttp(url, child, ms = 30000) {
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
-/// `env`: extra environment for the shop (e.g. `ATELIER_EMBED_ORIGINS`).
-export async function start({ env = {} } = {}) {
+/// Starts the shop alone. `env`: extra environment for it (e.g. `ATELIER_EMBED_ORIGINS`).
+export async function startShop({ env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -55,6 +55,17 @@ export async function start({ env = {} } = {}) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForHttp(`${base}/api/products`, shop);
+  const stop = async () => {
+    shop.kill('SIGTERM');
+    await new Promise((r) => (shop.exitCode !== null ? r() : shop.once('exit', r)));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { base, stop };
+}
+
+/// Starts the shop and Debian's headless Chromium. `env`: extra environment for the shop.
+export async function start({ env = {} } = {}) {
+  const shop = await startShop({ env });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -64,14 +75,12 @@ export async function start({ env = {} } = {}) {
       '--disable-dev-shm-usage',
     ],
     timeout: 30000,
-  });
+  }).catch(async (e) => { await shop.stop(); throw e; });
   const stop = async () => {
     await browser.close().catch(() => {});
-    shop.kill('SIGTERM');
-    await new Promise((r) => (shop.exitCode !== null ? r() : shop.once('exit', r)));
-    rmSync(dir, { recursive: true, force: true });
+    await shop.stop();
   };
-  return { base, browser, stop };
+  return { base: shop.base, browser, stop };
 }
 
 /// Opens the configurator and waits until the preview has been painted at least once. `prepare(page)` runs

@@ -6,12 +6,13 @@
 //! the shop checks and measures personal text exactly as the app did.
 
 use crate::artwork::ViewArtwork;
+use crate::still::{Still, StillError};
 use anyhow::{Result, bail};
 use atelier_core::text::{Face, Fonts};
 use atelier_core::{Catalog, Locale};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A catalog and the file it came from.
 pub struct Loaded {
@@ -24,6 +25,8 @@ pub struct Loaded {
     pub sha256: String,
     /// Each view's layers for drawing orders, in catalog view order.
     pub artwork: Vec<ViewArtwork>,
+    /// Each view of the default design as the page's first paint, made on first use ([`Loaded::stills`]).
+    stills: OnceLock<Result<Arc<[Still]>, Arc<StillError>>>,
 }
 
 impl Loaded {
@@ -38,6 +41,27 @@ impl Loaded {
             catalog,
             sha256: sha256_hex(json.as_bytes()),
             json: json.into(),
+            stills: OnceLock::new(),
+        }
+    }
+
+    /// Every view of the default design, drawn and encoded on the first call (blocking: call it off the async
+    /// runtime, or at start-up) and kept.
+    pub fn stills(&self, fonts: &Fonts) -> Result<Arc<[Still]>, Arc<StillError>> {
+        self.stills
+            .get_or_init(|| {
+                crate::still::render(self, fonts)
+                    .map(Into::into)
+                    .map_err(Arc::new)
+            })
+            .clone()
+    }
+
+    /// The still of view `id`, if it is made already (see [`Loaded::stills`]).
+    pub fn made_still(&self, view: &str) -> Option<&Still> {
+        match self.stills.get()? {
+            Ok(stills) => stills.iter().find(|s| s.view.as_str() == view),
+            Err(_) => None,
         }
     }
 
@@ -132,6 +156,27 @@ impl Catalogs {
             .collect();
         if !broken.is_empty() {
             bail!("the catalogs' layers have problems:\n{}", broken.concat());
+        }
+        Ok(())
+    }
+
+    /// Draws and encodes every product's stills now (blocking, a second or so per view at the best PNG
+    /// compression), so the first shopper's page does not wait for them. Reports every product that fails.
+    pub fn make_stills(&self) -> Result<()> {
+        let broken: Vec<String> = self
+            .by_id
+            .values()
+            .filter_map(|l| {
+                l.stills(&self.fonts)
+                    .err()
+                    .map(|e| format!("{}: {e}\n", l.catalog.id))
+            })
+            .collect();
+        if !broken.is_empty() {
+            bail!(
+                "the catalogs' first-paint images cannot be made:\n{}",
+                broken.concat()
+            );
         }
         Ok(())
     }

@@ -58,6 +58,14 @@ pub enum ApiError {
         /// The view asked for.
         view: String,
     },
+    /// The product has no still of that name (an old page's link after the catalog or its artwork changed).
+    #[error("product {product} has no still {file}")]
+    StillNotFound {
+        /// The product id.
+        product: String,
+        /// The file name asked for.
+        file: String,
+    },
     /// The order cannot be drawn as it was accepted any more (its product changed, or it predates proofs).
     #[error("preview of order {0} unavailable")]
     PreviewUnavailable(String),
@@ -99,7 +107,8 @@ impl ApiError {
             | ApiError::ProductNotFound(_)
             | ApiError::OrderNotFound(_)
             | ApiError::SwatchRequestNotFound(_)
-            | ApiError::PreviewViewNotFound { .. } => StatusCode::NOT_FOUND,
+            | ApiError::PreviewViewNotFound { .. }
+            | ApiError::StillNotFound { .. } => StatusCode::NOT_FOUND,
             ApiError::InvalidPreviewScale => StatusCode::BAD_REQUEST,
             ApiError::PreviewUnavailable(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -127,6 +136,7 @@ impl ApiError {
             ApiError::InvalidPreviewScale => "invalid_preview_scale",
             ApiError::PreviewViewNotFound { .. } => "preview_view_not_found",
             ApiError::PreviewUnavailable(_) => "preview_unavailable",
+            ApiError::StillNotFound { .. } => "still_not_found",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -143,6 +153,11 @@ impl ApiError {
                 vec![("order", order.clone()), ("view", view.clone())]
             }
             ApiError::PreviewUnavailable(o) => vec![("order", o.clone())],
+            // The name is the client's: echoed only as far as a real one reaches.
+            ApiError::StillNotFound { product, file } => vec![
+                ("product", product.clone()),
+                ("file", file.chars().take(80).collect()),
+            ],
             _ => vec![],
         };
         let problems = match self {

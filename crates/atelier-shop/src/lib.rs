@@ -20,17 +20,20 @@ pub mod locale;
 pub mod locate;
 pub mod openapi;
 pub mod order_id;
+pub mod page;
 pub mod proof;
 pub mod routes;
 pub mod security;
 pub mod signature;
 pub mod spec;
 pub mod spec_text;
+pub mod still;
 pub mod store;
 pub mod swatch_request;
 pub mod webhook;
 
 use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
 use axum::{Extension, Router};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -72,6 +75,11 @@ pub fn app(state: AppState, dirs: &Dirs) -> Router {
     let (api, api_doc) = routes::router().split_for_parts();
     let doc = openapi::assemble(api_doc).to_json().unwrap_or_default();
     let embed_origins = state.embed_origins.clone();
+    // The app's page carries the product's first paint; every other file of the app is served as built.
+    let page = Router::new()
+        .route("/", get(page::index))
+        .route("/index.html", get(page::index))
+        .with_state((state.clone(), page::AppPage::read(&dirs.app_dir)));
     let api = api
         .layer(Extension(routes::docs::OpenApiJson(doc.into())))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -80,6 +88,7 @@ pub fn app(state: AppState, dirs: &Dirs) -> Router {
     let router = Router::new()
         .nest("/api", api)
         .nest_service("/static", ServeDir::new(&dirs.static_dir))
+        .merge(page)
         .fallback_service(ServeDir::new(&dirs.app_dir))
         .layer(axum::middleware::from_fn(locale::localize_errors))
         .layer(CatchPanicLayer::custom(error::panic_response))

@@ -1,5 +1,5 @@
 //! The `atelier-shop` binary. With no arguments: read the config, load and check the catalogs and decode their
-//! layers, open the database, start the webhook worker if a webhook is configured, serve until Ctrl-C or
+//! layers and draw their first-paint images, open the database, start the webhook worker if a webhook is configured, serve until Ctrl-C or
 //! SIGTERM.
 //! `atelier-shop catalog check FILE...` checks catalog files instead (see `atelier_shop::catalog_check`).
 
@@ -47,6 +47,7 @@ async fn serve() -> Result<()> {
     let config = Config::from_vars(|k| std::env::var(k).ok())?;
     let catalogs = Catalogs::load(&config.static_dir)?;
     catalogs.decode_artwork()?;
+    catalogs.make_stills()?;
     let store = Store::connect(&config.database_url).await?;
     // Orders are recorded for delivery either way; only a configured webhook sends them (pending ones too).
     let worker = match config.webhook.clone() {

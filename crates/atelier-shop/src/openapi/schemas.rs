@@ -208,7 +208,7 @@ pub struct ErrorDetail {
     /// Machine-readable: `malformed_json`, `body_too_large`, `unsupported_media_type`, `not_found`,
     /// `method_not_allowed`, `product_not_found`, `order_not_found`, `invalid_order`, `swatch_request_invalid`,
     /// `swatch_request_not_found`, `submission_conflict`, `invalid_preview_scale`, `preview_view_not_found`,
-    /// `preview_unavailable`, `internal`.
+    /// `preview_unavailable`, `still_not_found`, `internal`.
     #[schema(example = "invalid_order")]
     code: String,
     /// A sentence in the request's language.

@@ -9,6 +9,7 @@ mod embed;
 mod orders;
 mod previews;
 mod products;
+mod stills;
 mod swatch_requests;
 
 use crate::AppState;
@@ -21,6 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(products::list))
         .routes(routes!(products::one))
+        .routes(routes!(stills::png))
         .routes(routes!(orders::create))
         .routes(routes!(orders::one))
         .routes(routes!(previews::png))

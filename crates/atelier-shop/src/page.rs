@@ -1,0 +1,288 @@
+//! The app's page (`/` and `/index.html`): trunk's `index.html` with the product's first paint written into it,
+//! so a shopper sees the product before the app's wasm has arrived.
+//!
+//! The first paint ([`shell`]) is the configurator's frame as the app draws it (the same elements and classes:
+//! top bar, product name, the preview's place, the view switch) with the product's still ([`crate::still`]) where
+//! the canvas will be, and a status where the options will be. The app leaves it on screen while the product
+//! loads and removes it in the same task in which it draws its own page (`src/first_paint.rs`), where the
+//! preview shows the same still until the canvas has drawn the same pixels. The page's bootstrap script
+//! (`Trunk.toml`'s `pattern_script`) starts the app's wasm only once the still has loaded: on a slow connection
+//! the two would otherwise share the bandwidth and the product would appear later.
+//!
+//! The language is the one the app will choose (`?lang=`, else the browser's first language, which is the first
+//! tag of `Accept-Language`); an unknown product gets the plain page, and the app says what is wrong.
+
+use crate::AppState;
+use crate::catalogs::Loaded;
+use crate::still::Still;
+use atelier_core::{Locale, messages};
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, PreEscaped, html};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The product shown when the address names none (the app's `url::DEFAULT_PRODUCT`).
+pub const DEFAULT_PRODUCT: &str = "runner-one";
+
+/// Trunk's `index.html`, read once when the router is built.
+#[derive(Clone)]
+pub struct AppPage(Option<Arc<str>>);
+
+impl AppPage {
+    /// The built app's page in `app_dir`, if there is one (a shop without a built app serves none).
+    pub fn read(app_dir: &Path) -> AppPage {
+        AppPage(
+            std::fs::read_to_string(app_dir.join("index.html"))
+                .ok()
+                .map(Into::into),
+        )
+    }
+}
+
+/// What the address asks of the page.
+#[derive(Debug, Default, PartialEq)]
+struct Query {
+    product: Option<String>,
+    lang: Option<String>,
+    embed: bool,
+    parent: Option<String>,
+}
+
+impl Query {
+    fn parse(raw: Option<&str>) -> Query {
+        let mut query = Query::default();
+        for (key, value) in form_urlencoded(raw.unwrap_or("")) {
+            let value = (!value.is_empty()).then_some(value);
+            match key.as_str() {
+                "product" => query.product = query.product.or(value),
+                "lang" => query.lang = query.lang.or(value),
+                "embed" => query.embed |= value.as_deref() == Some("1"),
+                "parent" => query.parent = query.parent.or(value),
+                _ => {}
+            }
+        }
+        query
+    }
+}
+
+/// `application/x-www-form-urlencoded` pairs, as `URLSearchParams` reads them (the app reads the same address
+/// with it).
+fn form_urlencoded(raw: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    form_urlencoded::parse(raw.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned()))
+}
+
+/// `GET /` and `GET /index.html`.
+pub async fn index(
+    State((state, page)): State<(AppState, AppPage)>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let Some(template) = page.0.as_deref() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let query = Query::parse(raw.as_deref());
+    let locale = query
+        .lang
+        .as_deref()
+        .and_then(Locale::from_tag)
+        .or_else(|| first_language(&headers))
+        .unwrap_or_default();
+    let product = query.product.as_deref().unwrap_or(DEFAULT_PRODUCT);
+    let embedded = query.embed
+        && query
+            .parent
+            .as_deref()
+            .is_some_and(|p| state.embed_origins.iter().any(|o| o == p));
+    let shell = match state.catalogs.get(product) {
+        Some(loaded) => {
+            let stills = stills_of(&state, product).await;
+            Some(shell(loaded, &stills, locale))
+        }
+        None => None,
+    };
+    let html = fill(template, locale, embedded, shell);
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            // The page names the current still and app files: always asked for again, cheap to revalidate.
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            (header::VARY, HeaderValue::from_static("Accept-Language")),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+/// Every view's still of `product`, making them if `main` has not yet (off the async runtime).
+async fn stills_of(state: &AppState, product: &str) -> Vec<StillRef> {
+    let catalogs = state.catalogs.clone();
+    let product = product.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let Some(loaded) = catalogs.get(&product) else {
+            return Vec::new();
+        };
+        match loaded.stills(catalogs.fonts()) {
+            Ok(stills) => stills.iter().map(|s| StillRef::new(&product, s)).collect(),
+            // The page works without: the app draws the product once its wasm is here.
+            Err(e) => {
+                tracing::error!(%product, error = %e, "no first-paint still");
+                Vec::new()
+            }
+        }
+    })
+    .await
+    .unwrap_or_default()
+}
+
+/// What the page says of a still.
+#[derive(Serialize)]
+struct StillRef {
+    #[serde(skip)]
+    view: String,
+    src: String,
+}
+
+impl StillRef {
+    fn new(product: &str, still: &Still) -> StillRef {
+        StillRef {
+            src: still.path(product),
+            view: still.view.0.clone(),
+        }
+    }
+}
+
+/// What the app reads of the first paint (`src/first_paint.rs`): the product and each view's still.
+#[derive(Serialize)]
+struct FirstPaintData<'a> {
+    product: &'a str,
+    stills: BTreeMap<&'a str, &'a str>,
+}
+
+/// `data` as the text of a `<script type="application/json">`: JSON, with every `<` escaped so no `</script>`
+/// (nor `<!--`) inside a string can end the element early.
+fn script_json(data: &FirstPaintData<'_>) -> String {
+    serde_json::to_string(data)
+        .unwrap_or_else(|_| "{}".to_owned())
+        .replace('<', "\\u003c")
+}
+
+/// The browser's first language as `navigator.language` gives it to the app: the first tag of
+/// `Accept-Language`, if it is one we speak.
+fn first_language(headers: &HeaderMap) -> Option<Locale> {
+    let value = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+    let first = value.split(',').next()?.split(';').next()?;
+    Locale::from_tag(first)
+}
+
+/// The configurator's frame with the still where the canvas will be: the markup of `src/app.rs`,
+/// `configurator.rs`, `preview.rs`, `view_switch.rs` and `download_image.rs` before anything is chosen.
+fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Markup {
+    let catalog = &loaded.catalog;
+    let data = FirstPaintData {
+        product: catalog.id.as_str(),
+        stills: stills
+            .iter()
+            .map(|s| (s.view.as_str(), s.src.as_str()))
+            .collect(),
+    };
+    let still = stills.first();
+    let t = |key: &str| messages::text(locale, key);
+    let name = catalog.name.get(locale);
+    let first_view = catalog.views.first();
+    let label = first_view.map(|v| {
+        messages::format(
+            locale,
+            "preview.label",
+            &[
+                ("product", name.to_owned()),
+                ("view", v.name.get(locale).to_owned()),
+            ],
+        )
+    });
+    html! {
+        div #first-paint {
+            script #first-paint-data type="application/json" { (PreEscaped(script_json(&data))) }
+            a.skip-link href="#options" { (t("app.skip_to_options")) }
+            header.topbar {
+                div.brand {
+                    span.brand-mark aria-hidden="true" {}
+                    span.brand-name { (t("app.title")) }
+                    span.brand-tagline { (t("app.tagline")) }
+                }
+                div.language-switch role="group" aria-label=(t("app.language")) {
+                    @for l in Locale::ALL {
+                        button.lang-button type="button" data-locale=(l.tag()) lang=(l.tag())
+                            aria-pressed=((*l == locale).to_string()) disabled {
+                            (t(&format!("language.{}", l.tag())))
+                        }
+                    }
+                }
+            }
+            main.page {
+                div.configurator {
+                    div.product-head {
+                        h1 #product-name { (name) }
+                        p.product-description { (catalog.description.get(locale)) }
+                    }
+                    section.stage aria-labelledby="product-name" {
+                        div.stage-card {
+                            div.preview-stage aria-busy="true" {
+                                @if let (Some(still), Some(view)) = (still, first_view) {
+                                    img #first-paint-still src=(still.src) data-view=(still.view)
+                                        width=(view.width) height=(view.height)
+                                        alt=(label.clone().unwrap_or_default()) fetchpriority="high";
+                                }
+                            }
+                            @if catalog.views.len() > 1 {
+                                fieldset.view-switch disabled {
+                                    legend.visually-hidden { (t("views.heading")) }
+                                    div.segments {
+                                        @for (i, v) in catalog.views.iter().enumerate() {
+                                            label.segment for=(format!("view-{}", v.id)) {
+                                                input type="radio" id=(format!("view-{}", v.id)) name="view"
+                                                    value=(v.id.as_str()) checked[i == 0];
+                                                span { (v.name.get(locale)) }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            button.button.secondary.download-image type="button" disabled {
+                                (t("preview.download"))
+                            }
+                        }
+                    }
+                    section #options .panel tabindex="-1" {
+                        div.page-status role="status" aria-live="polite" {
+                            div.spinner aria-hidden="true" {}
+                            p { (t("app.loading_catalog")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `template` with the page's language, the embed flag and the first paint (if any) at the start of the body.
+fn fill(template: &str, locale: Locale, embedded: bool, shell: Option<Markup>) -> String {
+    let mut root = format!("<html lang=\"{}\"", locale.tag());
+    if embedded {
+        root.push_str(" data-embed");
+    }
+    let html = template.replacen("<html lang=\"en\"", &root, 1);
+    match (shell, html.find("<body>")) {
+        (Some(shell), Some(at)) => {
+            let at = at + "<body>".len();
+            format!("{}{}{}", &html[..at], shell.into_string(), &html[at..])
+        }
+        _ => html,
+    }
+}

@@ -1,0 +1,56 @@
+//! The page's first paint, written by the shop (`crates/atelier-shop/src/page.rs`): the configurator's frame
+//! with a still of the product's default design, on screen before this wasm has even arrived.
+//!
+//! The app reads what the shop said of it once at start ([`FirstPaint::read`]: the product and each view's still,
+//! from the page's `#first-paint-data` JSON), leaves the frame on screen while the product loads (rendering
+//! nothing of its own), and removes it in the same task in which it draws its own page ([`remove`]), so the
+//! browser never paints the page without a product. The preview then shows the view's still until its layers
+//! are ready and the canvas draws the same pixels (the shop drew them with the same renderer; a browser test
+//! compares them).
+
+use atelier_core::id::ViewId;
+use serde::Deserialize;
+use std::collections::HashMap;
+use yew::AttrValue;
+
+/// What the shop's first paint holds.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct FirstPaint {
+    /// The product it shows.
+    pub product: String,
+    /// Each view's still of the product's default design, by view id.
+    pub stills: HashMap<String, String>,
+}
+
+/// The element the shop writes the first paint in.
+const FRAME_ID: &str = "first-paint";
+/// Its data, a `<script type="application/json">` (data, never run).
+const DATA_ID: &str = "first-paint-data";
+
+impl FirstPaint {
+    /// The page's first paint, if the shop wrote one and the frame is still on screen.
+    pub fn read() -> Option<FirstPaint> {
+        let document = web_sys::window()?.document()?;
+        document.get_element_by_id(FRAME_ID)?;
+        let text = document.get_element_by_id(DATA_ID)?.text_content()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// The still of `view` of `product`'s default design, if the shop drew one.
+    pub fn still(&self, product: &str, view: &ViewId) -> Option<AttrValue> {
+        (self.product == product)
+            .then(|| self.stills.get(view.as_str()))
+            .flatten()
+            .map(|src| AttrValue::from(src.clone()))
+    }
+}
+
+/// Takes the shop's frame off the page (the app's own page replaces it).
+pub fn remove() {
+    if let Some(frame) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(FRAME_ID))
+    {
+        frame.remove();
+    }
+}
