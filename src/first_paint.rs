@@ -11,15 +11,28 @@
 use atelier_core::id::ViewId;
 use serde::Deserialize;
 use std::collections::HashMap;
-use yew::AttrValue;
 
 /// What the shop's first paint holds.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct FirstPaint {
     /// The product it shows.
     pub product: String,
-    /// Each view's still of the product's default design, by view id.
-    pub stills: HashMap<String, String>,
+    /// The preview's width on screen, as `<img sizes>`.
+    pub sizes: String,
+    /// Each view's stills of the product's default design, by view id.
+    pub stills: HashMap<String, Still>,
+}
+
+/// One view's stills.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Still {
+    /// The still at the view's own size: the canvas's very pixels.
+    pub src: String,
+    /// Every width of it, as `<img srcset>` (smaller ones for small screens).
+    pub srcset: String,
+    /// As `<img sizes>`: [`FirstPaint::sizes`].
+    #[serde(skip)]
+    pub sizes: String,
 }
 
 /// The element the shop writes the first paint in.
@@ -37,11 +50,15 @@ impl FirstPaint {
     }
 
     /// The still of `view` of `product`'s default design, if the shop drew one.
-    pub fn still(&self, product: &str, view: &ViewId) -> Option<AttrValue> {
-        (self.product == product)
-            .then(|| self.stills.get(view.as_str()))
-            .flatten()
-            .map(|src| AttrValue::from(src.clone()))
+    pub fn still(&self, product: &str, view: &ViewId) -> Option<Still> {
+        let still = self
+            .stills
+            .get(view.as_str())
+            .filter(|_| self.product == product)?;
+        Some(Still {
+            sizes: self.sizes.clone(),
+            ..still.clone()
+        })
     }
 }
 

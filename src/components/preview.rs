@@ -16,6 +16,7 @@
 
 use crate::artwork::{ArtworkCache, SharedArtwork, load_view};
 use crate::components::preview_canvas;
+use crate::first_paint::Still;
 use crate::i18n::use_i18n;
 use crate::state::{Artwork, CatalogHandle, FontsHandle};
 use atelier_core::Design;
@@ -39,7 +40,7 @@ pub struct PreviewProps {
     pub artwork: Option<Artwork>,
     /// The shop's still of this view of the design, shown until the canvas draws the same pixels.
     #[prop_or_default]
-    pub still: Option<AttrValue>,
+    pub still: Option<Still>,
     /// Reports artwork progress for a view.
     pub on_artwork: Callback<(ViewId, Artwork)>,
     /// A part was clicked on the canvas.
@@ -289,8 +290,8 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 {onmousemove}
                 {onmouseleave}
             />
-            if let Some(src) = still {
-                <img class="preview-still over" {src} alt="" aria-hidden="true"
+            if let Some(Still { src, srcset, sizes }) = still {
+                <img class="preview-still over" src={src} srcset={srcset} sizes={sizes} alt="" aria-hidden="true"
                     width={view.width.to_string()} height={view.height.to_string()} />
             }
             <canvas class="preview-fade" ref={fade_ref} aria-hidden="true" />

@@ -100,7 +100,7 @@ pub async fn index(
     let shell = match state.catalogs.get(product) {
         Some(loaded) => {
             let stills = stills_of(&state, product).await;
-            Some(shell(loaded, &stills, locale))
+            Some(shell(loaded, &stills, locale, sizes(embedded)))
         }
         None => None,
     };
@@ -129,7 +129,7 @@ async fn stills_of(state: &AppState, product: &str) -> Vec<StillRef> {
             return Vec::new();
         };
         match loaded.stills(catalogs.fonts()) {
-            Ok(stills) => stills.iter().map(|s| StillRef::new(&product, s)).collect(),
+            Ok(stills) => StillRef::per_view(&product, &stills),
             // The page works without: the app draws the product once its wasm is here.
             Err(e) => {
                 tracing::error!(%product, error = %e, "no first-paint still");
@@ -141,28 +141,54 @@ async fn stills_of(state: &AppState, product: &str) -> Vec<StillRef> {
     .unwrap_or_default()
 }
 
-/// What the page says of a still.
+/// What the page says of one view's stills: the full-size one, and every width for the browser to pick from.
 #[derive(Serialize)]
 struct StillRef {
     #[serde(skip)]
     view: String,
+    /// The still at the view's own size: the canvas's very pixels.
     src: String,
+    /// Every width of it, as an `<img srcset>`.
+    srcset: String,
 }
 
 impl StillRef {
-    fn new(product: &str, still: &Still) -> StillRef {
-        StillRef {
-            src: still.path(product),
-            view: still.view.0.clone(),
+    /// One per view, in catalog view order (the order [`crate::still::render`] makes them in).
+    fn per_view(product: &str, stills: &[Still]) -> Vec<StillRef> {
+        let mut views: Vec<StillRef> = Vec::new();
+        for still in stills {
+            let entry = format!("{} {}w", still.path(product), still.width);
+            match views.iter_mut().find(|v| v.view == still.view.as_str()) {
+                Some(view) => view.srcset = format!("{entry}, {}", view.srcset),
+                // A view's first still is its full-size one.
+                None => views.push(StillRef {
+                    view: still.view.0.clone(),
+                    src: still.path(product),
+                    srcset: entry,
+                }),
+            }
         }
+        views
     }
 }
 
-/// What the app reads of the first paint (`src/first_paint.rs`): the product and each view's still.
+/// The preview's width on screen, as `<img sizes>` (the stylesheet's `.preview-stage`): a third of the screen's
+/// height on a phone, where the preview stays pinned above the options, the whole width in a retailer's
+/// frame (up to 640 px), and at most 640 px beside the options on a larger screen.
+fn sizes(embedded: bool) -> &'static str {
+    if embedded {
+        "(max-width: 880px) 100vw, 640px"
+    } else {
+        "(max-width: 880px) min(100vw, 34vh), 640px"
+    }
+}
+
+/// What the app reads of the first paint (`src/first_paint.rs`): the product and each view's stills.
 #[derive(Serialize)]
 struct FirstPaintData<'a> {
     product: &'a str,
-    stills: BTreeMap<&'a str, &'a str>,
+    sizes: &'a str,
+    stills: BTreeMap<&'a str, &'a StillRef>,
 }
 
 /// `data` as the text of a `<script type="application/json">`: JSON, with every `<` escaped so no `</script>`
@@ -183,14 +209,12 @@ fn first_language(headers: &HeaderMap) -> Option<Locale> {
 
 /// The configurator's frame with the still where the canvas will be: the markup of `src/app.rs`,
 /// `configurator.rs`, `preview.rs`, `view_switch.rs` and `download_image.rs` before anything is chosen.
-fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Markup {
+fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale, sizes: &str) -> Markup {
     let catalog = &loaded.catalog;
     let data = FirstPaintData {
         product: catalog.id.as_str(),
-        stills: stills
-            .iter()
-            .map(|s| (s.view.as_str(), s.src.as_str()))
-            .collect(),
+        sizes,
+        stills: stills.iter().map(|s| (s.view.as_str(), s)).collect(),
     };
     let still = stills.first();
     let t = |key: &str| messages::text(locale, key);
@@ -219,7 +243,7 @@ fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Markup {
                 div.language-switch role="group" aria-label=(t("app.language")) {
                     @for l in Locale::ALL {
                         button.lang-button type="button" data-locale=(l.tag()) lang=(l.tag())
-                            aria-pressed=((*l == locale).to_string()) disabled {
+                            aria-pressed=((l == locale).to_string()) disabled {
                             (t(&format!("language.{}", l.tag())))
                         }
                     }
@@ -235,7 +259,8 @@ fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Markup {
                         div.stage-card {
                             div.preview-stage aria-busy="true" {
                                 @if let (Some(still), Some(view)) = (still, first_view) {
-                                    img #first-paint-still src=(still.src) data-view=(still.view)
+                                    img #first-paint-still src=(still.src) srcset=(still.srcset) sizes=(sizes)
+                                        data-view=(still.view)
                                         width=(view.width) height=(view.height)
                                         alt=(label.clone().unwrap_or_default()) fetchpriority="high";
                                 }
@@ -277,7 +302,12 @@ fn fill(template: &str, locale: Locale, embedded: bool, shell: Option<Markup>) -
     if embedded {
         root.push_str(" data-embed");
     }
-    let html = template.replacen("<html lang=\"en\"", &root, 1);
+    // Trunk keeps `index.html`'s `<html lang="en">`; any other root gets the attributes added.
+    let html = if template.contains("<html lang=\"en\"") {
+        template.replacen("<html lang=\"en\"", &root, 1)
+    } else {
+        template.replacen("<html", &root, 1)
+    };
     match (shell, html.find("<body>")) {
         (Some(shell), Some(at)) => {
             let at = at + "<body>".len();

@@ -2,9 +2,16 @@
 //! function its proofs come from ([`crate::proof::draw`]) and encoded once as a lossless PNG, so the page can
 //! show the product before the app's wasm has arrived and the live canvas takes over with the same pixels.
 //!
-//! A still is named by the hash of its bytes (`{view}.{hash}.png`), so it is cached for good and a new
-//! catalog or new artwork gets a new name; the page ([`crate::page`]) links the first view's still. Stills are
-//! made on first use and kept (a few hundred KB per view); `main` makes them at start-up so the first
+//! Each view is encoded at its own size (whose pixels are exactly the canvas's) and, for small screens, at
+//! [`SMALLER_WIDTHS`]: the product's surface detail (leather grain, suede nap, knit) makes a lossless 1024 px
+//! view 300–450 KB, too much for a phone on a slow connection to show at once, while the preview on a phone is
+//! about 280 CSS px wide. The smaller ones are the same frame scaled down (a triangle filter on its sRGB
+//! values, `image`'s), which is what the browser shows of the full one at that size anyway; the page offers
+//! all of them in a `srcset` and the browser picks.
+//!
+//! A still is named by the hash of its bytes (`{view}-{width}.{hash}.png`), so it is cached for good and a
+//! new catalog or new artwork gets a new name; the page ([`crate::page`]) links the first view's. Stills are
+//! made on first use and kept (about a megabyte per view in all); `main` makes them at start-up so the first
 //! shopper does not wait for the encoding. Only the default design is drawn here: a design carried by the
 //! address would be drawn the same way once the address can carry one.
 
@@ -14,13 +21,19 @@ use atelier_core::id::ViewId;
 use atelier_core::text::Fonts;
 use bytes::Bytes;
 use image::ImageEncoder;
-use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::codecs::png::{self, CompressionType, PngEncoder};
+use image::imageops::FilterType;
 use sha2::{Digest, Sha256};
 
-/// One view of a product's default design, encoded.
+/// The smaller widths each view is also encoded at, for small screens (a view narrower than one has none).
+pub const SMALLER_WIDTHS: [u32; 2] = [512, 768];
+
+/// One view of a product's default design, encoded at one width.
 pub struct Still {
     /// The view drawn.
     pub view: ViewId,
+    /// Its width in pixels: the view's own (the canvas's pixels) or one of [`SMALLER_WIDTHS`].
+    pub width: u32,
     /// The PNG file (8-bit RGB, or RGBA if translucent; no color chunks: browsers show it as sRGB, like the
     /// canvas).
     pub png: Bytes,
@@ -29,9 +42,9 @@ pub struct Still {
 }
 
 impl Still {
-    /// The file name the route serves it under: `{view}.{hash}.png`.
+    /// The file name the route serves it under: `{view}-{width}.{hash}.png`.
     pub fn file_name(&self) -> String {
-        format!("{}.{}.png", self.view, self.hash)
+        format!("{}-{}.{}.png", self.view, self.width, self.hash)
     }
 
     /// The path of this still of `product`, from the shop's root.
@@ -54,29 +67,42 @@ pub enum StillError {
     Encode(String),
 }
 
-/// Draws and encodes every view of `loaded`'s default design, in catalog view order. Blocking: tens of
-/// milliseconds to draw and a few hundred to compress each view.
+/// Draws and encodes every view of `loaded`'s default design, in catalog view order, each at its own width
+/// first and then at the smaller ones. Blocking: tens of milliseconds to draw and about a second to compress
+/// each view.
 pub fn render(loaded: &Loaded, fonts: &Fonts) -> Result<Vec<Still>, StillError> {
     let design = loaded.catalog.default_design();
     let valid = design
         .validate(&loaded.catalog)
         .map_err(|_| StillError::Design(loaded.catalog.id.0.clone()))?;
-    loaded
-        .artwork
-        .iter()
-        .map(|artwork| {
-            let view = artwork.view();
-            let layers = artwork.proof_layers()?;
-            let frame = crate::proof::draw(&layers, view.id.as_str(), &valid, fonts);
-            let png = encode(frame.rgba(), frame.width(), frame.height())?;
-            let hash = hex::encode(&Sha256::digest(&png)[..8]);
-            Ok(Still {
-                view: view.id.clone(),
-                png: png.into(),
-                hash,
-            })
-        })
-        .collect()
+    let mut stills = Vec::new();
+    for artwork in &loaded.artwork {
+        let view = artwork.view();
+        let layers = artwork.proof_layers()?;
+        let frame = crate::proof::draw(&layers, view.id.as_str(), &valid, fonts);
+        let (w, h) = (frame.width(), frame.height());
+        stills.push(still(&view.id, frame.rgba(), w, h)?);
+        let full = image::RgbaImage::from_raw(w, h, frame.rgba().to_vec())
+            .ok_or_else(|| StillError::Encode("frame size".into()))?;
+        for width in SMALLER_WIDTHS.into_iter().filter(|&sw| sw < w) {
+            let height = (u64::from(h) * u64::from(width) / u64::from(w)).max(1) as u32;
+            let small = image::imageops::resize(&full, width, height, FilterType::Triangle);
+            stills.push(still(&view.id, small.as_raw(), width, height)?);
+        }
+    }
+    Ok(stills)
+}
+
+/// `rgba` encoded and named.
+fn still(view: &ViewId, rgba: &[u8], width: u32, height: u32) -> Result<Still, StillError> {
+    let png = encode(rgba, width, height)?;
+    let hash = hex::encode(&Sha256::digest(&png)[..8]);
+    Ok(Still {
+        view: view.clone(),
+        width,
+        png: png.into(),
+        hash,
+    })
 }
 
 /// Lossless PNG at the best compression: made once and sent to every shopper on a phone, so every byte
@@ -95,7 +121,7 @@ fn encode(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, StillError> {
         (rgba, image::ExtendedColorType::Rgba8)
     };
     let mut out = Vec::new();
-    PngEncoder::new_with_quality(&mut out, CompressionType::Best, FilterType::Adaptive)
+    PngEncoder::new_with_quality(&mut out, CompressionType::Best, png::FilterType::Adaptive)
         .write_image(pixels, width, height, color)
         .map_err(|e| StillError::Encode(e.to_string()))?;
     Ok(out)
@@ -115,13 +141,26 @@ mod tests {
         let catalogs = Catalogs::load(&root).expect("sample catalogs");
         for loaded in catalogs.iter() {
             let stills = loaded.stills(catalogs.fonts()).expect("stills");
-            assert_eq!(stills.len(), loaded.catalog.views.len(), "{}", loaded.catalog.id);
+            let full: Vec<_> = stills.iter().filter(|s| s.width == 1024).collect();
+            assert_eq!(
+                full.len(),
+                loaded.catalog.views.len(),
+                "{}",
+                loaded.catalog.id
+            );
+            assert_eq!(
+                stills.len(),
+                3 * full.len(),
+                "each view at 512, 768 and 1024 px"
+            );
             let design = loaded.catalog.default_design();
             let valid = design.validate(&loaded.catalog).expect("default validates");
-            for (still, artwork) in stills.iter().zip(&loaded.artwork) {
+            for (still, artwork) in full.into_iter().zip(&loaded.artwork) {
                 let view = artwork.view();
                 assert_eq!(still.view, view.id);
-                let decoded = image::load_from_memory(&still.png).expect("a PNG").to_rgba8();
+                let decoded = image::load_from_memory(&still.png)
+                    .expect("a PNG")
+                    .to_rgba8();
                 let layers = artwork.proof_layers().expect("layers");
                 let frame = crate::proof::draw(&layers, view.id.as_str(), &valid, catalogs.fonts());
                 assert!(
@@ -133,9 +172,25 @@ mod tests {
                 assert_eq!(still.hash, hex::encode(&Sha256::digest(&still.png)[..8]));
                 assert_eq!(
                     still.path(loaded.catalog.id.as_str()),
-                    format!("/api/products/{}/stills/{}.{}.png", loaded.catalog.id, view.id, still.hash)
+                    format!(
+                        "/api/products/{}/stills/{}-1024.{}.png",
+                        loaded.catalog.id, view.id, still.hash
+                    )
                 );
-                println!("{}/{}: {} bytes", loaded.catalog.id, view.id, still.png.len());
+            }
+            for small in stills.iter().filter(|s| s.width < 1024) {
+                let decoded = image::load_from_memory(&small.png).expect("a PNG");
+                assert_eq!(
+                    (decoded.width(), decoded.height()),
+                    (small.width, small.width)
+                );
+                println!(
+                    "{}/{}-{}: {} bytes",
+                    loaded.catalog.id,
+                    small.view,
+                    small.width,
+                    small.png.len()
+                );
             }
         }
     }
