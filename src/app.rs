@@ -64,7 +64,7 @@ pub fn App() -> Html {
     use_effect_with(settled, |settled| {
         if *settled {
             timing::mark("page_rendered");
-            first_paint::remove();
+            first_paint::retire();
         }
     });
 

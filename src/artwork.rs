@@ -9,16 +9,17 @@
 //! preview has the same bytes as the shop's render. Drawing lives in [`crate::components::preview`]; this
 //! module never touches the DOM except to let the browser paint before building the planes.
 
+use crate::layer_decoder::{self, DecodeError};
 use crate::{api, bitmap, timing};
 use atelier_core::Locale;
 use atelier_core::catalog::View;
 use atelier_core::id::ViewId;
 use atelier_core::messages;
-use atelier_render::{Frame, Pixels, RenderError, ViewLayers};
+use atelier_render::{Frame, Pixels, RenderError, Tint, ViewLayers};
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-use web_sys::{Blob, ColorSpaceConversion, ImageBitmapOptions, PremultiplyAlpha};
+use web_sys::{Blob, ColorSpaceConversion, ImageBitmap, ImageBitmapOptions, PremultiplyAlpha};
 
 /// What the preview keeps between renders: decoding a view costs far more than compositing it.
 #[derive(Default)]
@@ -45,18 +46,22 @@ impl PartialEq for SharedArtwork {
 }
 
 /// Fetches every file of `view` concurrently, calling `progress(loaded, total)` as each arrives, then lets the
-/// page paint and decodes. The error is a sentence for the shopper in `locale`.
+/// page paint, decodes, and makes what a render of `tints(layers)` (the design shown) derives and keeps. The
+/// error is a sentence for the shopper in `locale`.
 pub async fn load_view(
     view: &View,
     locale: Locale,
     progress: impl Fn(usize, usize),
     decoding: impl FnOnce(),
+    tints: impl FnOnce(&ViewLayers) -> Vec<Option<Tint>>,
 ) -> Result<ViewLayers, String> {
     let files = view.files();
     let total = files.len();
     let loaded = Cell::new(0usize);
     progress(0, total);
     let fetching = timing::Span::start("layers_fetch");
+    // The decoder starts while the files download.
+    layer_decoder::warm();
     let fetches = files.iter().map(|path| {
         let (loaded, progress) = (&loaded, &progress);
         async move {
@@ -72,14 +77,8 @@ pub async fn load_view(
     }
     fetching.end();
     decoding();
-    // Building the planes blocks the main thread for a moment; show "preparing" first rather than freeze on
-    // "8 of 8".
+    // Building the planes takes a while; show "preparing" first rather than freeze on "8 of 8".
     after_paint().await;
-    let decodes = blobs
-        .iter()
-        .map(|(path, blob)| async move { (*path, decode(path, blob).await) });
-    let mut pixels = HashMap::with_capacity(total);
-    let decode_span = timing::Span::start("layers_decode");
     let damaged = |e: RenderError| {
         // The file's path is the detail: the same in every language, and what a retailer needs to fix it.
         messages::format(
@@ -88,31 +87,86 @@ pub async fn load_view(
             &[("detail", e.path().unwrap_or_default().to_owned())],
         )
     };
+    // The layer decoder (a worker) decodes every file at once, off the main thread, and hands back its pixels;
+    // converting each into planes and deriving what renders keep are main-thread work, done one piece per
+    // task so the page stays responsive (a shopper can choose options meanwhile) and no task is long.
+    let decode_span = timing::Span::start("layers_decode");
+    let decodes = blobs
+        .iter()
+        .map(|(path, blob)| async move { (*path, decode(path, blob).await) });
+    let mut pixels = HashMap::with_capacity(total);
     for (path, result) in futures::future::join_all(decodes).await {
         pixels.insert(path, result.map_err(damaged)?);
     }
     decode_span.end();
-    timing::measure("layers_prepare", || {
-        ViewLayers::from_pixels(view, |path| pixels.get(path))
-    })
-    .map_err(damaged)
+    let prepare_span = timing::Span::start("layers_prepare");
+    let mut builder = ViewLayers::builder(view);
+    while !builder.is_done() {
+        next_task().await;
+        timing::measure("layer_step", || builder.step(|path| pixels.get(path))).map_err(damaged)?;
+    }
+    let layers = builder.finish(|path| pixels.get(path)).map_err(damaged)?;
+    drop(pixels);
+    let tints = tints(&layers);
+    loop {
+        next_task().await;
+        if !timing::measure("prepare_step", || layers.prepare_step(&tints)) {
+            break;
+        }
+    }
+    prepare_span.end();
+    Ok(layers)
 }
 
-/// The pixels of one layer file, exactly as stored: no color-space conversion, no premultiplication.
+/// The pixels of one layer file, exactly as stored: decoded by the layer decoder, or on the page (one file per
+/// task) if the worker cannot serve.
 async fn decode(path: &str, blob: &Blob) -> Result<Pixels, RenderError> {
-    let failed = || RenderError::Decode {
-        path: path.to_owned(),
-        detail: String::new(),
-    };
+    match layer_decoder::decode(blob).await {
+        Ok(pixels) => Ok(pixels),
+        Err(DecodeError::Undecodable) => Err(failed(path)),
+        Err(DecodeError::Unavailable) => {
+            let bitmap = decode_bitmap(path, blob).await?;
+            next_task().await;
+            timing::measure("layer_read", || read_pixels(path, &bitmap))
+        }
+    }
+}
+
+/// A layer file decoded by the browser: no color-space conversion, no premultiplication.
+async fn decode_bitmap(path: &str, blob: &Blob) -> Result<ImageBitmap, RenderError> {
     let options = ImageBitmapOptions::new();
     options.set_color_space_conversion(ColorSpaceConversion::None);
     options.set_premultiply_alpha(PremultiplyAlpha::None);
-    let bitmap = bitmap::decode(blob, &options).await.ok_or_else(failed)?;
+    bitmap::decode(blob, &options)
+        .await
+        .ok_or_else(|| failed(path))
+}
+
+/// The pixels of a decoded layer file, exactly as stored.
+fn read_pixels(path: &str, bitmap: &ImageBitmap) -> Result<Pixels, RenderError> {
     let (w, h) = (bitmap.width(), bitmap.height());
-    let rgba = bitmap::pixels(&bitmap);
+    let rgba = bitmap::pixels(bitmap);
     bitmap.close();
     rgba.and_then(|rgba| Pixels::from_rgba(w, h, rgba))
-        .ok_or_else(failed)
+        .ok_or_else(|| failed(path))
+}
+
+fn failed(path: &str) -> RenderError {
+    RenderError::Decode {
+        path: path.to_owned(),
+        detail: String::new(),
+    }
+}
+
+/// Resolves in a later task, letting the browser handle input and paint in between.
+async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let task = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
 }
 
 /// Resolves after the browser has painted the current DOM (an animation frame, then a task).

@@ -18,6 +18,7 @@ mod embed;
 mod first_paint;
 mod fonts;
 mod i18n;
+mod layer_decoder;
 mod photo;
 mod photo_colors;
 mod photo_worker;
@@ -34,5 +35,13 @@ mod worker;
 
 fn main() {
     timing::mark("main");
-    yew::Renderer::<app::App>::new().render();
+    // Into `#app`, not `<body>`: Yew empties the element it mounts in, and the body holds the shop's first
+    // paint of the product, which the app takes over itself ([`first_paint`]).
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
 }

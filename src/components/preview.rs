@@ -83,14 +83,24 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let hovered = use_state(|| None::<ZoneId>);
     let retry = use_state(|| 0u32);
 
+    // The design on screen now, for work started earlier that finishes later (loading a view).
+    let shown = use_mut_ref(|| props.design.clone());
+    if *shown.borrow() != props.design {
+        *shown.borrow_mut() = props.design.clone();
+    }
+
     // Load the view's layers the first time it is shown (and again after "Try again").
     {
         let (cache, catalog, on_artwork) =
             (cache.clone(), catalog.clone(), props.on_artwork.clone());
+        let shown = shown.clone();
         let locale = i18n.locale();
         use_effect_with((props.view.clone(), *retry), move |(view_id, _)| {
             let mut c = cache.borrow_mut();
-            let Some(view) = catalog.as_ref().and_then(|cat| cat.view(view_id.as_str())) else {
+            let Some(catalog_now) = catalog.clone() else {
+                return;
+            };
+            let Some(view) = catalog_now.view(view_id.as_str()) else {
                 return;
             };
             // Decoded already (the cache outlives this component, and an order's proofs decode views too).
@@ -107,7 +117,15 @@ pub fn Preview(props: &PreviewProps) -> Html {
                     on_artwork.emit((view_id.clone(), Artwork::Loading { loaded, total }));
                 };
                 let decoding = || on_artwork.emit((view_id.clone(), Artwork::Decoding));
-                match load_view(&view, locale, progress, decoding).await {
+                // What the design shown needs made before its first render (its surfaces' tiles).
+                let tints = |layers: &atelier_render::ViewLayers| {
+                    let design = shown.borrow().clone();
+                    design
+                        .validate(&catalog_now)
+                        .map(|valid| layers.tints(&valid))
+                        .unwrap_or_default()
+                };
+                match load_view(&view, locale, progress, decoding, tints).await {
                     Ok(layers) => {
                         cache.borrow_mut().views.insert(view_id.clone(), layers);
                         on_artwork.emit((view_id, Artwork::Ready));

@@ -65,7 +65,8 @@ test('the page shows the product before the wasm arrives, and the canvas takes o
     for (const k of ['x', 'y', 'width', 'height']) {
       assert.ok(Math.abs(stillBox[k] - canvasBox[k]) <= 1, `the canvas is where the still was (${k}: ${stillBox[k]} vs ${canvasBox[k]})`);
     }
-    assert.equal(await page.locator('img.preview-still').count(), 0, 'the still is gone once the canvas drew');
+    assert.equal(await page.locator('img.preview-still.over').count(), 0, 'the still is gone once the canvas drew');
+    assert.equal(await page.locator('.first-paint-retired').getAttribute('aria-hidden'), 'true');
   } finally {
     await page.close();
   }

@@ -8,13 +8,14 @@
 //!   its alpha as gray in the bottom half. It is stored opaque because a browser canvas premultiplies alpha,
 //!   which would lose bits of a translucent pixel and make the browser's preview differ from the shop's.
 //!
-//! This file turns decoded [`Pixels`] into planes ([`ViewLayers::from_pixels`]); decoding the PNG files is the
+//! This file turns decoded [`Pixels`] into planes ([`ViewLayers::from_pixels`], or a file at a time with
+//! [`ViewLayers::builder`]); decoding the PNG files is the
 //! caller's (the browser's in the app) or the `png` feature's ([`ViewLayers::decode`]). It converts the
 //! sRGB-encoded planes to linear once, and records each zone's bounding box so compositing touches only the
 //! pixels a zone covers.
 
 use crate::error::RenderError;
-use crate::lut::to_linear;
+use crate::lut::luts;
 use crate::pixels::Pixels;
 use crate::prepared::Prepared;
 use atelier_core::catalog::View;
@@ -71,6 +72,112 @@ pub struct ViewLayers {
     pub(crate) overlay: Option<OverlayPlanes>,
     /// Surface tiles, zone spans and the unpainted view, made on first use.
     pub(crate) prepared: Prepared,
+}
+
+/// The base's steps: one per color channel.
+const BASE_STEPS: usize = 3;
+
+/// [`ViewLayers::from_pixels`] a piece at a time: the base's channels, each zone's layer, then the overlay.
+pub struct LayersBuilder<'v> {
+    view: &'v View,
+    base: Vec<u16>,
+    zones: Vec<ZonePlanes>,
+    overlay: Option<OverlayPlanes>,
+    /// Steps taken.
+    done: usize,
+}
+
+impl LayersBuilder<'_> {
+    /// Steps in all: one per color channel of the base (the largest file's work, split so no step is much
+    /// longer than another), one per zone layer, and the overlay if the view has one.
+    pub fn steps(&self) -> usize {
+        BASE_STEPS + self.view.layers.len() + usize::from(self.view.overlay.is_some())
+    }
+
+    /// Whether every step is taken.
+    pub fn is_done(&self) -> bool {
+        self.done >= self.steps()
+    }
+
+    /// Converts the next layer file; nothing once every step is taken.
+    pub fn step<'p>(
+        &mut self,
+        pixels: impl Fn(&str) -> Option<&'p Pixels>,
+    ) -> Result<(), RenderError> {
+        let view = self.view;
+        let n = view.width as usize * view.height as usize;
+        // The table itself, not `to_linear` per pixel: one lookup in the hot loops, no lazy-init check.
+        let lin = &luts().to_linear;
+        match self.done {
+            c if c < BASE_STEPS => {
+                let px = layer(view, &view.base, &pixels, 1)?;
+                if self.base.is_empty() {
+                    self.base = vec![0u16; n * 3];
+                }
+                let plane = &mut self.base[c * n..(c + 1) * n];
+                for (out, px) in plane.iter_mut().zip(px.chunks_exact(4)) {
+                    *out = lin[usize::from(px[c])];
+                }
+            }
+            k if k < BASE_STEPS + view.layers.len() => {
+                let l = &view.layers[k - BASE_STEPS];
+                let px = layer(view, &l.file, &pixels, 1)?;
+                let mut shade = vec![0u16; n];
+                let mut gloss = vec![0u16; n];
+                let mut coverage = vec![0u8; n];
+                for (i, px) in px.chunks_exact(4).enumerate() {
+                    shade[i] = lin[usize::from(px[0])];
+                    gloss[i] = lin[usize::from(px[1])];
+                    coverage[i] = px[2];
+                }
+                let bounds = bounds_of(view.width, view.height, &coverage);
+                self.zones.push(ZonePlanes {
+                    zone: l.zone.clone(),
+                    shade,
+                    gloss,
+                    coverage,
+                    bounds,
+                });
+            }
+            k if k < self.steps() => {
+                let Some(path) = &view.overlay else {
+                    return Ok(());
+                };
+                // Color in the top half, alpha (as gray, read from red) in the bottom half.
+                let (color, alpha_px) = layer(view, path, &pixels, 2)?.split_at(n * 4);
+                let mut rgb = vec![0u16; n * 3];
+                for (i, px) in color.chunks_exact(4).enumerate() {
+                    for c in 0..3 {
+                        rgb[c * n + i] = lin[usize::from(px[c])];
+                    }
+                }
+                let alpha: Vec<u8> = alpha_px.chunks_exact(4).map(|px| px[0]).collect();
+                let bounds = bounds_of(view.width, view.height, &alpha);
+                self.overlay = Some(OverlayPlanes { rgb, alpha, bounds });
+            }
+            _ => return Ok(()),
+        }
+        self.done += 1;
+        Ok(())
+    }
+
+    /// Takes the steps left, then the view's layers.
+    pub fn finish<'p>(
+        mut self,
+        pixels: impl Fn(&str) -> Option<&'p Pixels>,
+    ) -> Result<ViewLayers, RenderError> {
+        while !self.is_done() {
+            self.step(&pixels)?;
+        }
+        Ok(ViewLayers {
+            width: self.view.width,
+            height: self.view.height,
+            base: self.base,
+            zones: self.zones,
+            overlay: self.overlay,
+            prepared: Prepared::new(1),
+        })
+    }
 }
 
 /// The RGBA bytes of the layer file `path`, checked: present, opaque, and as wide as the view and `stack`
@@ -136,58 +243,19 @@ impl ViewLayers {
         view: &View,
         pixels: impl Fn(&str) -> Option<&'p Pixels>,
     ) -> Result<ViewLayers, RenderError> {
-        let n = view.width as usize * view.height as usize;
-        let base_px = layer(view, &view.base, &pixels, 1)?;
-        let mut base = vec![0u16; n * 3];
-        for (i, px) in base_px.chunks_exact(4).enumerate() {
-            for c in 0..3 {
-                base[c * n + i] = to_linear(px[c]);
-            }
+        ViewLayers::builder(view).finish(pixels)
+    }
+
+    /// The same work as [`ViewLayers::from_pixels`] in steps of one layer file each, for a caller that must
+    /// keep every task short (the browser's main thread, between which it lets the page respond).
+    pub fn builder(view: &View) -> LayersBuilder<'_> {
+        LayersBuilder {
+            view,
+            base: Vec::new(),
+            zones: Vec::with_capacity(view.layers.len()),
+            overlay: None,
+            done: 0,
         }
-        let mut zones = Vec::with_capacity(view.layers.len());
-        for l in &view.layers {
-            let px = layer(view, &l.file, &pixels, 1)?;
-            let mut shade = vec![0u16; n];
-            let mut gloss = vec![0u16; n];
-            let mut coverage = vec![0u8; n];
-            for (i, px) in px.chunks_exact(4).enumerate() {
-                shade[i] = to_linear(px[0]);
-                gloss[i] = to_linear(px[1]);
-                coverage[i] = px[2];
-            }
-            let bounds = bounds_of(view.width, view.height, &coverage);
-            zones.push(ZonePlanes {
-                zone: l.zone.clone(),
-                shade,
-                gloss,
-                coverage,
-                bounds,
-            });
-        }
-        let overlay = match &view.overlay {
-            None => None,
-            Some(path) => {
-                // Color in the top half, alpha (as gray, read from red) in the bottom half.
-                let (color, alpha_px) = layer(view, path, &pixels, 2)?.split_at(n * 4);
-                let mut rgb = vec![0u16; n * 3];
-                for (i, px) in color.chunks_exact(4).enumerate() {
-                    for c in 0..3 {
-                        rgb[c * n + i] = to_linear(px[c]);
-                    }
-                }
-                let alpha: Vec<u8> = alpha_px.chunks_exact(4).map(|px| px[0]).collect();
-                let bounds = bounds_of(view.width, view.height, &alpha);
-                Some(OverlayPlanes { rgb, alpha, bounds })
-            }
-        };
-        Ok(ViewLayers {
-            width: view.width,
-            height: view.height,
-            base,
-            zones,
-            overlay,
-            prepared: Prepared::new(1),
-        })
     }
 
     /// Width in pixels.

@@ -174,6 +174,33 @@ impl ViewLayers {
     pub(crate) fn still(&self) -> &[u8] {
         self.prepared.still.get_or_init(|| self.render_still())
     }
+
+    /// Makes the next piece a render of `tints` would make on first use (each zone's spans, their runs, the
+    /// overlay's runs, the unpainted view, each surface tile `tints` use), one per call; `false` once nothing
+    /// is left to make. Rendering makes whatever is missing itself, so this is only for a caller that must
+    /// keep every task short (the browser's main thread, which lets the page respond between calls).
+    pub fn prepare_step(&self, tints: &[Option<crate::Tint>]) -> bool {
+        let p = &self.prepared;
+        if p.spans.get().is_none() {
+            self.zone_spans();
+        } else if p.runs.get().is_none() {
+            self.zone_runs();
+        } else if p.overlay_runs.get().is_none() {
+            self.overlay_runs();
+        } else if p.still.get().is_none() {
+            self.still();
+        } else if let Some(surface) = tints
+            .iter()
+            .flatten()
+            .map(|t| t.surface)
+            .find(|&s| !p.surfaces.has(s))
+        {
+            p.surfaces.tile(surface);
+        } else {
+            return false;
+        }
+        true
+    }
 }
 
 #[cfg(test)]

@@ -38,6 +38,12 @@ impl Surfaces {
         }
     }
 
+    /// Whether the tile of `surface` is made.
+    pub(crate) fn has(&self, surface: Surface) -> bool {
+        let i = Surface::ALL.iter().position(|s| *s == surface).unwrap_or(0);
+        self.tiles[i].get().is_some()
+    }
+
     /// The tile of `surface`, made now if this is its first use.
     pub(crate) fn tile(&self, surface: Surface) -> &Tile {
         let i = Surface::ALL.iter().position(|s| *s == surface).unwrap_or(0);

@@ -259,7 +259,7 @@ fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale, sizes: &str) -> M
                         div.stage-card {
                             div.preview-stage aria-busy="true" {
                                 @if let (Some(still), Some(view)) = (still, first_view) {
-                                    img #first-paint-still src=(still.src) srcset=(still.srcset) sizes=(sizes)
+                                    img #first-paint-still .preview-still src=(still.src) srcset=(still.srcset) sizes=(sizes)
                                         data-view=(still.view)
                                         width=(view.width) height=(view.height)
                                         alt=(label.clone().unwrap_or_default()) fetchpriority="high";
