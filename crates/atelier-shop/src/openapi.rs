@@ -58,7 +58,9 @@ pub fn document() -> utoipa::openapi::OpenApi {
 #[allow(dead_code)]
 fn static_file() {}
 
-/// The configurator app's page (trunk's `index.html` under `ATELIER_APP_DIR`). Query: `lang` (`en`, `ko`).
+/// The configurator app's page (trunk's `index.html` under `ATELIER_APP_DIR`) with the product's first paint
+/// written in: the configurator's frame and a still of the default design (`src/page.rs`). Query: `product`,
+/// `lang` (`en`, `ko`), `embed`, `parent`.
 #[utoipa::path(
     get,
     path = "/",

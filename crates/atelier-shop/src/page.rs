@@ -316,3 +316,102 @@ fn fill(template: &str, locale: Locale, embedded: bool, shell: Option<Markup>) -
         _ => html,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_is_read_as_the_app_reads_it() {
+        for (raw, want) in [
+            (None, Query::default()),
+            (
+                Some("product=bespoke-set&lang=ko"),
+                Query {
+                    product: Some("bespoke-set".into()),
+                    lang: Some("ko".into()),
+                    ..Query::default()
+                },
+            ),
+            // The first non-empty value counts, percent-escapes and `+` decoded, unknown keys ignored.
+            (
+                Some("product=&product=runner%2Done&x=1&embed=1&parent=http%3A%2F%2Fa.example"),
+                Query {
+                    product: Some("runner-one".into()),
+                    embed: true,
+                    parent: Some("http://a.example".into()),
+                    ..Query::default()
+                },
+            ),
+            (Some("embed=2"), Query::default()),
+        ] {
+            assert_eq!(Query::parse(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn the_language_is_the_browsers_first() {
+        for (header, want) in [
+            ("ko-KR,ko;q=0.9,en;q=0.8", Some(Locale::Ko)),
+            ("en-US,ko;q=0.9", Some(Locale::En)),
+            // `navigator.language` is the first tag: a language we do not speak means English in the app.
+            ("fr-FR,ko;q=0.9", None),
+            ("", None),
+        ] {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static(header));
+            assert_eq!(first_language(&headers), want, "{header}");
+        }
+    }
+
+    #[test]
+    fn the_page_gets_its_language_the_embed_flag_and_the_frame() {
+        let template = "<!doctype html>\n<html lang=\"en\"><head></head><body><div id=\"app\"></div></body></html>";
+        let html = fill(template, Locale::Ko, true, Some(html! { p { "frame" } }));
+        assert_eq!(
+            html,
+            "<!doctype html>\n<html lang=\"ko\" data-embed><head></head><body><p>frame</p><div id=\"app\"></div></body></html>"
+        );
+        let bare = fill("<html><body></body></html>", Locale::En, false, None);
+        assert_eq!(bare, "<html lang=\"en\"><body></body></html>");
+    }
+
+    #[test]
+    fn data_in_the_page_cannot_end_its_script_element() {
+        let still = StillRef {
+            view: "side".into(),
+            src: "/x</script><script>alert(1)</script>".into(),
+            srcset: "<!--".into(),
+        };
+        let data = FirstPaintData {
+            product: "p",
+            sizes: "100vw",
+            stills: [("side", &still)].into_iter().collect(),
+        };
+        let text = script_json(&data);
+        assert!(!text.contains('<'), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back["stills"]["side"]["src"], still.src);
+    }
+
+    #[test]
+    fn a_views_stills_become_one_srcset() {
+        let still = |view: &str, width: u32| Still {
+            view: view.into(),
+            width,
+            png: bytes::Bytes::new(),
+            hash: format!("h{width}"),
+        };
+        let refs = StillRef::per_view(
+            "p",
+            &[still("side", 1024), still("side", 512), still("top", 1024)],
+        );
+        assert_eq!(refs.len(), 2);
+        assert_eq!(refs[0].src, "/api/products/p/stills/side-1024.h1024.png");
+        assert_eq!(
+            refs[0].srcset,
+            "/api/products/p/stills/side-512.h512.png 512w, /api/products/p/stills/side-1024.h1024.png 1024w"
+        );
+        assert_eq!(refs[1].view, "top");
+    }
+}

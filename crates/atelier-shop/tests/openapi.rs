@@ -91,6 +91,7 @@ async fn every_documented_operation_is_served() {
         ("GET", "/api/orders/{id}/preview/{file}"),
         ("GET", "/api/products"),
         ("GET", "/api/products/{id}"),
+        ("GET", "/api/products/{id}/stills/{file}"),
         ("GET", "/api/swatch-requests/{id}"),
         ("GET", "/static/{path}"),
         ("GET", "/{file}"),
@@ -139,6 +140,13 @@ fn routes_are_registered_only_through_utoipa() {
     // (file, registration without whitespace, the documented path it serves)
     let allowed = [
         ("lib.rs", ".nest(\"/api\",api)", "/api/..."),
+        ("lib.rs", ".route(\"/\",get(page::index))", "/"),
+        (
+            "lib.rs",
+            ".route(\"/index.html\",get(page::index))",
+            "/{file}",
+        ),
+        ("lib.rs", ".merge(page)", "/ and /{file}"),
         (
             "lib.rs",
             ".nest_service(\"/static\",ServeDir::new(&dirs.static_dir))",
