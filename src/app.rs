@@ -114,7 +114,7 @@ pub fn App() -> Html {
         |(catalog, selection)| {
             catalog
                 .as_ref()
-                .map(|c| timing::measure("rules", || selection.availability(c)))
+                .map(|c| timing::first("rules", || selection.availability(c)))
         },
     );
     let reasons = use_memo(
@@ -139,7 +139,7 @@ pub fn App() -> Html {
                     .iter()
                     .map(|c| GroupKey::Choice(c.id.clone())),
             );
-            timing::measure("reasons", || {
+            timing::first("reasons", || {
                 rule_text::unavailable_options(catalog, selection, availability, &groups, *locale)
             })
         },

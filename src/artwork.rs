@@ -178,8 +178,5 @@ async fn after_paint() {
         let _ = window.request_animation_frame(&resolve);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-    let task = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = window.set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+    next_task().await;
 }

@@ -461,10 +461,12 @@ pub fn configurator(
     let cache = artwork;
     let preview = view_id.map(|view| {
         let artwork = state.artwork.get(&view).cloned();
-        // The shop's still of this view, while the design is the one it shows (the default).
+        // The shop's still of this view, while its layers load and the design is the one it shows (the
+        // default); checked in that order, so a page past its start compares no designs.
         let still = first_paint
-            .filter(|_| shows_default(design, catalog))
-            .and_then(|f| f.still(catalog.id.as_str(), &view));
+            .and_then(|f| f.still(catalog.id.as_str(), &view))
+            .filter(|_| artwork != Some(Artwork::Ready))
+            .filter(|_| shows_default(design, catalog));
         html! {
             <Preview view={view} design={design.clone()} {artwork} {still} {on_artwork} on_select_zone={on_canvas_zone}
                 fonts={state.fonts.clone()} highlight={state.highlight.clone()} cache={cache.clone()} />

@@ -3,6 +3,7 @@
 // a browser). Everything is torn down by `stop()`, and every wait is bounded.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +33,19 @@ async function waitForHttp(url, child, ms = 30000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+/// A retailer's site on a second origin (127.0.0.2, a free port), for the benches: serves the HTML of `pages`
+/// (path → page), which the caller fills once it knows the shop's address.
+export async function serveRetailer() {
+  const pages = {};
+  const server = createHttpServer((req, res) => {
+    const body = pages[new URL(req.url, 'http://x').pathname];
+    if (body === undefined) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.2', ok));
+  return { pages, base: `http://127.0.0.2:${server.address().port}`, close: () => server.close() };
 }
 
 /// Starts the shop alone. `env`: extra environment for it (e.g. `ATELIER_EMBED_ORIGINS`).

@@ -11,9 +11,8 @@
 // - lighthouse.mobile.max_task_ms: the longest main-thread task Lighthouse saw on the shop's page, unthrottled
 //   (the trace's own duration), and bundle.critical_path_kb: the bytes fetched before the product's first
 //   paint (LCP), as transferred.
-import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { ROOT, startShop } from './harness.mjs';
+import { ROOT, serveRetailer, startShop } from './harness.mjs';
 
 const LH = join(ROOT, '.tools/lighthouse/node_modules');
 const { default: lighthouse } = await import(join(LH, 'lighthouse/core/index.js'));
@@ -94,14 +93,7 @@ function hostPage(shop, loading) {
 </html>`;
 }
 
-const pages = {};
-const host = createServer((req, res) => {
-  const body = pages[new URL(req.url, 'http://x').pathname];
-  if (body === undefined) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-});
-await new Promise((ok) => host.listen(0, '127.0.0.2', ok));
-const hostBase = `http://127.0.0.2:${host.address().port}`;
+const { pages, base: hostBase, close: closeHost } = await serveRetailer();
 const shop = await startShop({ env: { ATELIER_EMBED_ORIGINS: hostBase } });
 try {
   for (const product of ['runner-one', 'bespoke-set']) {
@@ -128,5 +120,5 @@ try {
   console.log(`lighthouse.embed.score_drop: ${drop.toFixed(0)} points`);
 } finally {
   await shop.stop();
-  host.close();
+  closeHost();
 }

@@ -9,17 +9,17 @@
 //   compiling and instantiating), catalog_fetch, catalog_validate (parse, validate, compile the rules),
 //   restore (the stored design repaired against the catalog), rules (which options are available), reasons
 //   (why the others are not), first_render (the app's page rendered, catalog in hand to page on screen),
-//   layers_fetch, layers_decode (the browser's image decoder and reading the pixels back), layers_prepare
+//   layers_fetch, layers_decode (the decoder worker's work, as the page waits for it), layers_prepare
 //   (planes in linear light and what the compositor keeps per view), first_composite, first_canvas (the canvas
-//   has drawn the product, since navigation); startup.max_task_ms and startup.long_tasks: the longest
+//   has drawn the product, since navigation); startup.max_step_ms: the longest single piece of the layer
+//   preparation (each runs in a task of its own); startup.max_task_ms and startup.long_tasks: the longest
 //   main-thread task and how many exceeded 50 ms, from the browser's `longtask` entries.
 // - page.first_preview_ms and embed.first_preview_ms: the time from navigation to the product's first paint on
 //   the shop's own page and inside a retailer's page (the frame's LCP, measured from the host page's
 //   navigation), both under Lighthouse's mobile throttling (150 ms RTT, 1.6 Mbit/s down, a 4× slower CPU),
 //   applied with the DevTools protocol. Site isolation is off so the throttling covers the frame too.
-import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
-import { startShop } from './harness.mjs';
+import { serveRetailer, startShop } from './harness.mjs';
 
 const RUNS = Number(process.env.STARTUP_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -81,6 +81,10 @@ async function stages(browser, url) {
         layers_prepare: dur('layers_prepare'),
         first_composite: composite?.duration ?? NaN,
         first_canvas: at('first_canvas')?.startTime ?? NaN,
+        // The longest of the layer preparation's pieces (each its own task): a conversion step, a prepare
+        // step, or a layer read on the page when the decoder worker cannot run.
+        max_step: Math.max(0, ...['layer_step', 'prepare_step', 'layer_read']
+          .flatMap((n) => performance.getEntriesByName(`atelier:startup:${n}`).map((e) => e.duration))),
         max_task: Math.max(0, ...window.__longTasks),
         long_tasks: window.__longTasks.length,
       };
@@ -123,14 +127,7 @@ async function throttledFirstPreview(browser, url, frame) {
   }
 }
 
-const pages = {};
-const host = createServer((req, res) => {
-  const body = pages[new URL(req.url, 'http://x').pathname];
-  if (body === undefined) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-});
-await new Promise((ok) => host.listen(0, '127.0.0.2', ok));
-const hostBase = `http://127.0.0.2:${host.address().port}`;
+const { pages, base: hostBase, close: closeHost } = await serveRetailer();
 const shop = await startShop({ env: { ATELIER_EMBED_ORIGINS: hostBase } });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -170,5 +167,5 @@ try {
 } finally {
   await browser.close();
   await shop.stop();
-  host.close();
+  closeHost();
 }

@@ -110,7 +110,15 @@ impl LayersBuilder<'_> {
         let lin = &luts().to_linear;
         match self.done {
             c if c < BASE_STEPS => {
-                let px = layer(view, &view.base, &pixels, 1)?;
+                // Checked (size, opacity) once, by the first channel's step; the others read the same file.
+                let px = match c {
+                    0 => layer(view, &view.base, &pixels, 1)?,
+                    _ => pixels(&view.base).map(Pixels::rgba).ok_or_else(|| {
+                        RenderError::Missing {
+                            path: view.base.clone(),
+                        }
+                    })?,
+                };
                 if self.base.is_empty() {
                     self.base = vec![0u16; n * 3];
                 }

@@ -57,14 +57,6 @@ impl Loaded {
             .clone()
     }
 
-    /// The still of view `id`, if it is made already (see [`Loaded::stills`]).
-    pub fn made_still(&self, view: &str) -> Option<&Still> {
-        match self.stills.get()? {
-            Ok(stills) => stills.iter().find(|s| s.view.as_str() == view),
-            Err(_) => None,
-        }
-    }
-
     /// The layers of the view with `id`.
     pub fn view_artwork(&self, id: &str) -> Option<&ViewArtwork> {
         self.artwork.iter().find(|a| a.view().id.as_str() == id)
@@ -179,6 +171,23 @@ impl Catalogs {
             );
         }
         Ok(())
+    }
+
+    /// The stills of `product` ([`Loaded::stills`]) from async code: made on the blocking pool if `main` has
+    /// not made them yet (tests), at once otherwise. `None` for an unknown product.
+    pub async fn stills_of(
+        self: &Arc<Self>,
+        product: &str,
+    ) -> Option<Result<Arc<[Still]>, Arc<StillError>>> {
+        let catalogs = self.clone();
+        let product = product.to_owned();
+        tokio::task::spawn_blocking(move || {
+            let loaded = catalogs.get(&product)?;
+            Some(loaded.stills(catalogs.fonts()))
+        })
+        .await
+        .ok()
+        .flatten()
     }
 
     /// Builds the set from catalogs already validated (for tests and tools).

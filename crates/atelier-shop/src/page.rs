@@ -106,7 +106,7 @@ pub async fn index(
     let shell = match state.catalogs.get(product).filter(|_| !query.embed) {
         Some(loaded) => {
             let stills = stills_of(&state, product).await;
-            Some(shell(loaded, &stills, locale, sizes(embedded)))
+            Some(shell(loaded, &stills, locale))
         }
         None => None,
     };
@@ -126,25 +126,17 @@ pub async fn index(
         .into_response()
 }
 
-/// Every view's still of `product`, making them if `main` has not yet (off the async runtime).
+/// Every view's stills of `product`, as the page names them.
 async fn stills_of(state: &AppState, product: &str) -> Vec<StillRef> {
-    let catalogs = state.catalogs.clone();
-    let product = product.to_owned();
-    tokio::task::spawn_blocking(move || {
-        let Some(loaded) = catalogs.get(&product) else {
-            return Vec::new();
-        };
-        match loaded.stills(catalogs.fonts()) {
-            Ok(stills) => StillRef::per_view(&product, &stills),
-            // The page works without: the app draws the product once its wasm is here.
-            Err(e) => {
-                tracing::error!(%product, error = %e, "no first-paint still");
-                Vec::new()
-            }
+    match state.catalogs.stills_of(product).await {
+        Some(Ok(stills)) => StillRef::per_view(product, &stills),
+        // The page works without: the app draws the product once its wasm is here.
+        Some(Err(e)) => {
+            tracing::error!(%product, error = %e, "no first-paint still");
+            Vec::new()
         }
-    })
-    .await
-    .unwrap_or_default()
+        None => Vec::new(),
+    }
 }
 
 /// What the page says of one view's stills: the full-size one, and every width for the browser to pick from.
@@ -179,15 +171,9 @@ impl StillRef {
 }
 
 /// The preview's width on screen, as `<img sizes>` (the stylesheet's `.preview-stage`): a third of the screen's
-/// height on a phone, where the preview stays pinned above the options, the whole width in a retailer's
-/// frame (up to 640 px), and at most 640 px beside the options on a larger screen.
-fn sizes(embedded: bool) -> &'static str {
-    if embedded {
-        "(max-width: 880px) 100vw, 640px"
-    } else {
-        "(max-width: 880px) min(100vw, 34vh), 640px"
-    }
-}
+/// height on a phone, where the preview stays pinned above the options, and at most 640 px beside the options
+/// on a larger screen. (An embedded page has no first paint, so the frame's own layout needs no entry.)
+const SIZES: &str = "(max-width: 880px) min(100vw, 34vh), 640px";
 
 /// What the app reads of the first paint (`src/first_paint.rs`): the product and each view's stills.
 #[derive(Serialize)]
@@ -215,11 +201,11 @@ fn first_language(headers: &HeaderMap) -> Option<Locale> {
 
 /// The configurator's frame with the still where the canvas will be: the markup of `src/app.rs`,
 /// `configurator.rs`, `preview.rs`, `view_switch.rs` and `download_image.rs` before anything is chosen.
-fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale, sizes: &str) -> Markup {
+fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Markup {
     let catalog = &loaded.catalog;
     let data = FirstPaintData {
         product: catalog.id.as_str(),
-        sizes,
+        sizes: SIZES,
         stills: stills.iter().map(|s| (s.view.as_str(), s)).collect(),
     };
     let still = stills.first();
@@ -265,7 +251,7 @@ fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale, sizes: &str) -> M
                         div.stage-card {
                             div.preview-stage aria-busy="true" {
                                 @if let (Some(still), Some(view)) = (still, first_view) {
-                                    img #first-paint-still .preview-still src=(still.src) srcset=(still.srcset) sizes=(sizes)
+                                    img #first-paint-still .preview-still src=(still.src) srcset=(still.srcset) sizes=(SIZES)
                                         data-view=(still.view)
                                         width=(view.width) height=(view.height)
                                         alt=(label.clone().unwrap_or_default()) fetchpriority="high";

@@ -17,6 +17,10 @@ use crate::error::ApiError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+/// `Cache-Control` for a response that never changes under its address (an accepted order's image, a still
+/// named after its bytes): a client may keep it as long as it likes.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
 /// The API router (mounted at `/api`) together with its operations' OpenAPI paths.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

@@ -17,9 +17,6 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-/// An accepted order's image never changes, so a client may keep it as long as it likes.
-const CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
-
 /// A stored order's view as a PNG.
 #[utoipa::path(
     get,
@@ -85,7 +82,7 @@ pub async fn png(
                 (header::ETAG, etag.clone()),
                 (
                     header::CACHE_CONTROL,
-                    HeaderValue::from_static(CACHE_CONTROL),
+                    HeaderValue::from_static(super::IMMUTABLE),
                 ),
             ],
         )
@@ -97,7 +94,7 @@ pub async fn png(
             (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
             (
                 header::CACHE_CONTROL,
-                HeaderValue::from_static(CACHE_CONTROL),
+                HeaderValue::from_static(super::IMMUTABLE),
             ),
         ],
         bytes,

@@ -1,5 +1,5 @@
 //! `GET /api/products/{id}/stills/{file}`: a view of the product's default design as a PNG ([`crate::still`]),
-//! the page's first paint before the app's wasm arrives. The file is named `{view}.{hash}.png` after its bytes,
+//! the page's first paint before the app's wasm arrives. The file is named `{view}-{width}.{hash}.png` after its bytes,
 //! so it is cached for good; a name that is not the current one (an old page after a new catalog) is a 404.
 
 use crate::AppState;
@@ -9,9 +9,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-/// A still's name carries its content's hash: it never changes under that name.
-const CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
-
 /// A view of the product's default design, drawn by the shop.
 #[utoipa::path(
     get,
@@ -19,8 +16,8 @@ const CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
     tag = "products",
     params(
         ("id" = String, Path, description = "Product id", example = "runner-one"),
-        ("file" = String, Path, description = "`{view}.{hash}.png`, as the app's page links it",
-            example = "side.0123456789abcdef.png"),
+        ("file" = String, Path, description = "`{view}-{width}.{hash}.png`, as the app's page links it",
+            example = "side-512.0123456789abcdef.png"),
         ("Accept-Language" = Option<String>, Header, description = "Language of error messages: `en` or `ko`"),
     ),
     responses(
@@ -35,20 +32,13 @@ pub async fn png(
     State(state): State<AppState>,
     Path((id, file)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    let catalogs = state.catalogs.clone();
-    if catalogs.get(&id).is_none() {
-        return Err(ApiError::ProductNotFound(id));
-    }
-    let product = id.clone();
     // Made at start-up by `main`; on first use otherwise (tests), which takes a moment of CPU.
-    let stills = tokio::task::spawn_blocking(move || {
-        let loaded = catalogs.get(&product)?;
-        Some(loaded.stills(catalogs.fonts()))
-    })
-    .await
-    .map_err(|e| ApiError::Internal(format!("still task: {e}")))?
-    .ok_or_else(|| ApiError::ProductNotFound(id.clone()))?
-    .map_err(|e| ApiError::Internal(format!("still: {e}")))?;
+    let stills = state
+        .catalogs
+        .stills_of(&id)
+        .await
+        .ok_or_else(|| ApiError::ProductNotFound(id.clone()))?
+        .map_err(|e| ApiError::Internal(format!("still: {e}")))?;
     let still = stills
         .iter()
         .find(|s| s.file_name() == file)
@@ -58,7 +48,7 @@ pub async fn png(
             (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
             (
                 header::CACHE_CONTROL,
-                HeaderValue::from_static(CACHE_CONTROL),
+                HeaderValue::from_static(super::IMMUTABLE),
             ),
         ],
         still.png.clone(),
