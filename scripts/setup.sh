@@ -23,6 +23,19 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 # Tools cargo installs land here; make sure they are found in this and later steps.
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# The toolchain is pinned in rust-toolchain.toml. Rustup cannot download a toolchain here; when the installed
+# stable is exactly the pinned version, it is linked under the pinned name (what rustup would have installed).
+# `rustup run stable` and `toolchain list` ignore the pin, so nothing here tries a download first.
+PINNED=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+if ! rustup toolchain list | grep "^$PINNED-" >/dev/null; then
+  STABLE=$(rustup run stable rustc --version 2>/dev/null | awk '{print $2}')
+  if [ "$STABLE" = "$PINNED" ]; then
+    HOST=$(rustup run stable rustc -vV | sed -n 's/^host: //p')
+    say "using the installed stable toolchain ($STABLE) as the pinned $PINNED"
+    ln -s "$(rustup run stable rustc --print sysroot)" "${RUSTUP_HOME:-$HOME/.rustup}/toolchains/$PINNED-$HOST"
+  fi
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
