@@ -62,6 +62,8 @@ pub enum OrderError {
     },
     /// The request never got an answer; the order may or may not exist, so a retry reuses the submission id.
     Network,
+    /// It was never sent: a view's artwork, needed for the order's proofs, could not be loaded.
+    Unproven(crate::proofs::ProofError),
 }
 
 /// The shop's answer to a placed order.

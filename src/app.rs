@@ -8,10 +8,10 @@
 use crate::artwork::{ArtworkCache, SharedArtwork};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::loading::Loading;
-use crate::configurator::configurator;
+use crate::configurator::Configurator;
 use crate::first_paint::{self, FirstPaint};
 use crate::i18n::{I18n, initial_locale};
-use crate::state::{Action, CatalogHandle, CatalogLoad, State};
+use crate::state::{Action, CatalogHandle, CatalogLoad, State, StateHandle};
 use crate::{api, embed};
 use crate::{rule_text, storage, timing, url};
 use atelier_core::Locale;
@@ -27,8 +27,6 @@ use yew::prelude::*;
 pub fn App() -> Html {
     let state = use_reducer(|| State::new(initial_locale()));
     let reload = use_state(|| 0u32);
-    // Set synchronously on click, so a double click cannot send two requests before the next render.
-    let in_flight = use_mut_ref(|| false);
     // Decoded views, kept for the page's life (one product per page): the preview draws from them and the
     // order's proofs are rendered from them.
     let artwork = use_mut_ref(ArtworkCache::default);
@@ -69,8 +67,8 @@ pub fn App() -> Html {
     });
 
     // A design is never lost: every change is stored as it happens, with which choices were the shopper's.
-    use_effect_with(state.selection.clone(), |selection: &Selection| {
-        if !selection.design.zones.is_empty() {
+    use_effect_with(state.selection.clone(), |selection: &Rc<Selection>| {
+        if !selection.design().zones.is_empty() {
             storage::save_selection(selection);
         }
     });
@@ -181,9 +179,12 @@ pub fn App() -> Html {
             html! { <Loading error={AttrValue::from(e.describe(state.locale))} on_retry={on_retry} /> }
         }
         CatalogLoad::Ready(catalog) => html! {
-            <ContextProvider<CatalogHandle> context={catalog.clone()}>
-                { configurator(&state, catalog, &i18n, &in_flight, &reasons, &SharedArtwork(artwork.clone()), (*first_paint).as_ref()) }
-            </ContextProvider<CatalogHandle>>
+            <ContextProvider<StateHandle> context={state.clone()}>
+                <ContextProvider<CatalogHandle> context={catalog.clone()}>
+                    <Configurator reasons={reasons.clone()} artwork={SharedArtwork(artwork.clone())}
+                        first_paint={(*first_paint).clone()} />
+                </ContextProvider<CatalogHandle>>
+            </ContextProvider<StateHandle>>
         },
     };
 

@@ -45,16 +45,37 @@ impl PartialEq for SharedArtwork {
     }
 }
 
+/// Why a view's artwork could not be loaded. Kept as a value (in the state, in an order's failure) and put
+/// into words only when shown, in the language then on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArtworkError {
+    /// A layer file could not be fetched.
+    Fetch(api::ApiError),
+    /// A layer file arrived but is not a usable image: its path, the same in every language and what a
+    /// retailer needs to fix it.
+    Damaged(String),
+}
+
+impl ArtworkError {
+    /// A sentence for the shopper in `locale`.
+    pub fn describe(&self, locale: Locale) -> String {
+        match self {
+            ArtworkError::Fetch(e) => e.describe(locale),
+            ArtworkError::Damaged(path) => {
+                messages::format(locale, "preview.decode_failed", &[("detail", path.clone())])
+            }
+        }
+    }
+}
+
 /// Fetches every file of `view` concurrently, calling `progress(loaded, total)` as each arrives, then lets the
-/// page paint, decodes, and makes what a render of `tints(layers)` (the design shown) derives and keeps. The
-/// error is a sentence for the shopper in `locale`.
+/// page paint, decodes, and makes what a render of `tints(layers)` (the design shown) derives and keeps.
 pub async fn load_view(
     view: &View,
-    locale: Locale,
     progress: impl Fn(usize, usize),
     decoding: impl FnOnce(),
     tints: impl FnOnce(&ViewLayers) -> Vec<Option<Tint>>,
-) -> Result<ViewLayers, String> {
+) -> Result<ViewLayers, ArtworkError> {
     let files = view.files();
     let total = files.len();
     let loaded = Cell::new(0usize);
@@ -73,20 +94,13 @@ pub async fn load_view(
     });
     let mut blobs = Vec::with_capacity(total);
     for (path, result) in futures::future::join_all(fetches).await {
-        blobs.push((path, result.map_err(|e| e.describe(locale))?));
+        blobs.push((path, result.map_err(ArtworkError::Fetch)?));
     }
     fetching.end();
     decoding();
     // Building the planes takes a while; show "preparing" first rather than freeze on "8 of 8".
     after_paint().await;
-    let damaged = |e: RenderError| {
-        // The file's path is the detail: the same in every language, and what a retailer needs to fix it.
-        messages::format(
-            locale,
-            "preview.decode_failed",
-            &[("detail", e.path().unwrap_or_default().to_owned())],
-        )
-    };
+    let damaged = |e: RenderError| ArtworkError::Damaged(e.path().unwrap_or_default().to_owned());
     // The layer decoder (a worker) decodes every file at once, off the main thread, and hands back its pixels;
     // converting each into planes and deriving what renders keep are main-thread work, done one piece per
     // task so the page stays responsive (a shopper can choose options meanwhile) and no task is long.

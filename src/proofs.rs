@@ -5,22 +5,43 @@
 //! may lag a click). Views already decoded come from the app's artwork cache; the others are fetched and
 //! decoded now through the same loader and kept there, so the preview finds them ready later.
 
-use crate::artwork::{SharedArtwork, load_view};
+use crate::artwork::{ArtworkError, SharedArtwork, load_view};
 use atelier_core::id::ViewId;
 use atelier_core::text::Fonts;
-use atelier_core::{Catalog, Design, Locale, messages};
+use atelier_core::{Catalog, Design, Locale, Localized, messages};
 use atelier_render::proof;
 use std::collections::BTreeMap;
 
-/// The proof of every view of `catalog` for `design`; the error is a sentence for the shopper in `locale`
-/// naming the view that could not be loaded.
+/// Why an order's proofs could not be made: a view whose artwork could not be loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProofError {
+    /// The view's name.
+    pub view: Localized,
+    /// What went wrong with its artwork.
+    pub cause: ArtworkError,
+}
+
+impl ProofError {
+    /// A sentence for the shopper in `locale`, naming the view.
+    pub fn describe(&self, locale: Locale) -> String {
+        messages::format(
+            locale,
+            "submit.proof_failed",
+            &[
+                ("view", self.view.get(locale).to_owned()),
+                ("detail", self.cause.describe(locale)),
+            ],
+        )
+    }
+}
+
+/// The proof of every view of `catalog` for `design`.
 pub async fn of_order(
     catalog: &Catalog,
     design: &Design,
     cache: &SharedArtwork,
     fonts: &Fonts,
-    locale: Locale,
-) -> Result<BTreeMap<ViewId, String>, String> {
+) -> Result<BTreeMap<ViewId, String>, ProofError> {
     // The order is checked before sending; a design that does not validate has no proofs, and the shop
     // reports its problems.
     let Ok(valid) = design.validate(catalog) else {
@@ -29,17 +50,11 @@ pub async fn of_order(
     let mut proofs = BTreeMap::new();
     for view in &catalog.views {
         if !cache.0.borrow().views.contains_key(&view.id) {
-            let layers = load_view(view, locale, |_, _| {}, || {}, |l| l.tints(&valid))
+            let layers = load_view(view, |_, _| {}, || {}, |l| l.tints(&valid))
                 .await
-                .map_err(|detail| {
-                    messages::format(
-                        locale,
-                        "submit.proof_failed",
-                        &[
-                            ("view", view.name.get(locale).to_owned()),
-                            ("detail", detail),
-                        ],
-                    )
+                .map_err(|cause| ProofError {
+                    view: view.name.clone(),
+                    cause,
                 })?;
             cache.0.borrow_mut().views.insert(view.id.clone(), layers);
         }

@@ -135,7 +135,7 @@ pub fn unavailable(
 
 /// The option a selection has for a group ("" if the group is unknown).
 pub fn current<'s>(selection: &'s Selection, key: &GroupKey) -> &'s str {
-    let design = &selection.design;
+    let design = selection.design();
     match key {
         GroupKey::Material(z) => design.zones.get(z).map_or("", |c| c.material.as_str()),
         GroupKey::Color(z) => design.zones.get(z).map_or("", |c| c.color.as_str()),

@@ -61,8 +61,8 @@ pub fn save_selection(selection: &Selection) {
         return;
     }
     let stored = Stored {
-        design: selection.design.clone(),
-        explicit: selection.explicit.clone(),
+        design: selection.design().clone(),
+        explicit: selection.explicit().to_vec(),
     };
-    let _ = LocalStorage::set(key(selection.design.product.as_str()), &stored);
+    let _ = LocalStorage::set(key(selection.design().product.as_str()), &stored);
 }

@@ -94,7 +94,6 @@ pub fn Preview(props: &PreviewProps) -> Html {
         let (cache, catalog, on_artwork) =
             (cache.clone(), catalog.clone(), props.on_artwork.clone());
         let shown = shown.clone();
-        let locale = i18n.locale();
         use_effect_with((props.view.clone(), *retry), move |(view_id, _)| {
             let mut c = cache.borrow_mut();
             let Some(catalog_now) = catalog.clone() else {
@@ -125,14 +124,14 @@ pub fn Preview(props: &PreviewProps) -> Html {
                         .map(|valid| layers.tints(&valid))
                         .unwrap_or_default()
                 };
-                match load_view(&view, locale, progress, decoding, tints).await {
+                match load_view(&view, progress, decoding, tints).await {
                     Ok(layers) => {
                         cache.borrow_mut().views.insert(view_id.clone(), layers);
                         on_artwork.emit((view_id, Artwork::Ready));
                     }
-                    Err(detail) => {
+                    Err(e) => {
                         cache.borrow_mut().requested.remove(&view_id);
-                        on_artwork.emit((view_id, Artwork::Failed(detail)));
+                        on_artwork.emit((view_id, Artwork::Failed(e)));
                     }
                 }
             });
@@ -261,14 +260,14 @@ pub fn Preview(props: &PreviewProps) -> Html {
             </>
         }),
         Some(Artwork::Ready) => None,
-        Some(Artwork::Failed(detail)) => {
+        Some(Artwork::Failed(e)) => {
             let onretry = {
                 let retry = retry.clone();
                 Callback::from(move |_| retry.set(*retry + 1))
             };
             Some(html! {
                 <>
-                    <p>{ i18n.f("preview.load_failed", &[("detail", detail.clone())]) }</p>
+                    <p>{ i18n.f("preview.load_failed", &[("detail", e.describe(i18n.locale()))]) }</p>
                     <button type="button" class="button secondary" onclick={onretry}>{ i18n.t("app.retry") }</button>
                 </>
             })

@@ -90,6 +90,14 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                 { button }
             </>
         },
+        SubmitStatus::Failed(OrderError::Unproven(e)) => html! {
+            <>
+                <div class="notice error" role="alert" tabindex="-1" ref={outcome_ref}>
+                    <p>{ e.describe(i18n.locale()) }</p>
+                </div>
+                { button }
+            </>
+        },
         SubmitStatus::Failed(OrderError::Network) => html! {
             <>
                 <p class="notice error" role="alert" tabindex="-1" ref={outcome_ref}>{ i18n.t("submit.network_failed") }</p>

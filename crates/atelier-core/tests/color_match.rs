@@ -227,7 +227,7 @@ fn a_chosen_finish_keeps_only_its_colors_and_offers_the_finish_change() {
         // Each fix, accepted, gives the panel the suggested color in the named finish.
         for o in &check.unavailable {
             let fix = o.fix.as_ref().expect("a fix");
-            let zone = &fix.selection.design.zones[&ZoneId::from(PANEL)];
+            let zone = &fix.selection.design().zones[&ZoneId::from(PANEL)];
             assert_eq!(zone.color.as_str(), o.suggestion.color.as_str());
             assert_eq!(
                 Some(zone.material.as_str()),

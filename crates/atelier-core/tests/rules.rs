@@ -268,8 +268,8 @@ fn choosing_an_option_that_conflicts_offers_the_smallest_fix() {
             .map(|ch| format!("{}:{}>{}", ch.group.as_key(), ch.from, ch.to))
             .collect();
         assert_eq!(got, *changes, "{k}={o}: changes");
-        assert_eq!(option(&fix.selection.design, &key(k)), *o);
-        assert!(valid(&c, &fix.selection.design));
+        assert_eq!(option(fix.selection.design(), &key(k)), *o);
+        assert!(valid(&c, fix.selection.design()));
         let why = s
             .explain(&c, &key(k), o)
             .expect("an unavailable option has a reason");
@@ -307,7 +307,7 @@ fn a_free_part_follows_and_the_shopper_is_told_why() {
         reason(&c, because[0], Locale::Ko),
         "검 밑창은 고무로만 만듭니다."
     );
-    assert_eq!(selection.explicit, vec![key("sole.color")]);
+    assert_eq!(selection.explicit(), vec![key("sole.color")]);
 }
 
 #[test]
@@ -355,7 +355,7 @@ fn matching_panels_follow_the_panel_chosen() {
         "dishwasher",
     ] {
         assert_eq!(
-            option(&s.design, &key(&format!("{z}.color"))),
+            option(s.design(), &key(&format!("{z}.color"))),
             "morning-blue",
             "{z}"
         );
@@ -364,12 +364,12 @@ fn matching_panels_follow_the_panel_chosen() {
     let s = pick(&c, &s, "dishwasher.material", "glass");
     for z in ["fridge-top-left", "fridge-bottom-right"] {
         assert_eq!(
-            option(&s.design, &key(&format!("{z}.material"))),
+            option(s.design(), &key(&format!("{z}.material"))),
             "glass",
             "{z}"
         );
     }
-    assert!(valid(&c, &s.design));
+    assert!(valid(&c, s.design()));
 }
 
 #[test]
@@ -422,9 +422,9 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
     let mut s = Selection::new(c);
     for &(g, o, accept) in clicks {
         let a = s.availability(c);
-        prop_assert!(valid(c, &s.design), "the selection is always valid");
+        prop_assert!(valid(c, s.design()), "the selection is always valid");
         for (gi, group) in groups.iter().enumerate() {
-            let current = option(&s.design, &group.key);
+            let current = option(s.design(), &group.key);
             prop_assert!(
                 a.offers(&c.space, &group.key, &current),
                 "{} has its own option available",
@@ -438,10 +438,10 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
                     // Available: some valid design takes it and keeps every other explicit choice.
                     let exists = valid_designs.iter().any(|d| {
                         option(d, &group.key) == *name
-                            && s.explicit
+                            && s.explicit()
                                 .iter()
                                 .filter(|k| **k != group.key)
-                                .all(|k| option(d, k) == option(&s.design, k))
+                                .all(|k| option(d, k) == option(s.design(), k))
                     });
                     prop_assert_eq!(
                         a.is_available(gi, b as u8),
@@ -464,13 +464,13 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
                     group.key.as_key(),
                     name
                 );
-                prop_assert!(why.choices.iter().all(|k| s.explicit.contains(k)));
+                prop_assert!(why.choices.iter().all(|k| s.explicit().contains(k)));
                 if brute {
                     let possible_without = |skip: Option<usize>| {
                         valid_designs.iter().any(|d| {
                             option(d, &group.key) == name
                                 && why.choices.iter().enumerate().all(|(i, k)| {
-                                    Some(i) == skip || option(d, k) == option(&s.design, k)
+                                    Some(i) == skip || option(d, k) == option(s.design(), k)
                                 })
                         })
                     };
@@ -495,7 +495,7 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
                                 && why
                                     .choices
                                     .iter()
-                                    .all(|k| option(d, k) == option(&s.design, k))
+                                    .all(|k| option(d, k) == option(s.design(), k))
                                 && rules.iter().all(|&r| keeps(c, &c.rules[r], d))
                         })
                     };
@@ -528,11 +528,11 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
         match s.choose(c, &group.key, name) {
             Outcome::Applied { selection, .. } => {
                 prop_assert!(available, "only available options apply directly");
-                for k in &s.explicit {
+                for k in s.explicit() {
                     if *k != group.key {
                         prop_assert_eq!(
-                            option(&selection.design, k),
-                            option(&s.design, k),
+                            option(selection.design(), k),
+                            option(s.design(), k),
                             "explicit choices are kept"
                         );
                     }
@@ -547,17 +547,17 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
                     "an unavailable option says why"
                 );
                 prop_assert!(!fix.rules.is_empty(), "a fix names its rules");
-                prop_assert!(valid(c, &fix.selection.design));
-                prop_assert_eq!(option(&fix.selection.design, &group.key), name.clone());
+                prop_assert!(valid(c, fix.selection.design()));
+                prop_assert_eq!(option(fix.selection.design(), &group.key), name.clone());
                 if brute {
                     // No smaller set of explicit choices to give up would do.
                     let others: Vec<&GroupKey> =
-                        s.explicit.iter().filter(|k| **k != group.key).collect();
+                        s.explicit().iter().filter(|k| **k != group.key).collect();
                     let smaller_works = valid_designs.iter().any(|d| {
                         option(d, &group.key) == *name
                             && others
                                 .iter()
-                                .filter(|k| option(d, k) != option(&s.design, k))
+                                .filter(|k| option(d, k) != option(s.design(), k))
                                 .count()
                                 < fix.given_up.len()
                     });
@@ -570,7 +570,7 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
             Outcome::Unknown => prop_assert!(false, "a known option"),
         }
         for r in &c.rules {
-            prop_assert!(keeps(c, r, &s.design), "rule {} kept", r.id);
+            prop_assert!(keeps(c, r, s.design()), "rule {} kept", r.id);
         }
     }
     Ok(())

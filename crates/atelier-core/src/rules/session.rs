@@ -13,14 +13,26 @@ use super::solver::Solver;
 use super::space::{Domain, GroupKey, Space};
 use crate::catalog::Catalog;
 use crate::design::Design;
+use crate::id::{SizeId, TextId};
 
 /// A valid design and the groups the shopper chose themselves, oldest first.
+///
+/// The fields are private so that "a selection always keeps the rules" is the type's promise, not a
+/// convention: a selection is made by [`Selection::new`] or [`Selection::restore`] and changed only by its
+/// methods, each of which keeps it valid. (`Default` is the one exception: the empty selection of no product,
+/// what a screen holds before its catalog has loaded; no catalog accepts a choice on it.)
+///
+/// ```compile_fail
+/// # use atelier_core::rules::Selection;
+/// let mut selection = Selection::default();
+/// selection.design.size = None; // private: a design is changed through the rules, not by hand
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Selection {
     /// The design; always keeps every rule.
-    pub design: Design,
+    design: Design,
     /// The shopper's own choices, oldest first.
-    pub explicit: Vec<GroupKey>,
+    explicit: Vec<GroupKey>,
 }
 
 /// One group's option changing.
@@ -173,7 +185,71 @@ fn changes(space: &Space, before: &[u8], after: &[u8], except: Option<usize>) ->
         .collect()
 }
 
+impl Default for Selection {
+    /// The empty selection of no product (an empty product id, no zones): what a screen holds before its
+    /// catalog has loaded.
+    fn default() -> Selection {
+        Selection {
+            design: Design {
+                product: "".into(),
+                size: None,
+                zones: Default::default(),
+                choices: Default::default(),
+                text: Default::default(),
+            },
+            explicit: Vec::new(),
+        }
+    }
+}
+
 impl Selection {
+    /// The design; it keeps every rule of its catalog.
+    pub fn design(&self) -> &Design {
+        &self.design
+    }
+
+    /// The groups the shopper chose themselves, oldest first.
+    pub fn explicit(&self) -> &[GroupKey] {
+        &self.explicit
+    }
+
+    /// Sets the size (`None` clears it). Sizes are not governed by the rules; a size the catalog does not
+    /// have is refused (`false`) and nothing changes.
+    pub fn set_size(&mut self, catalog: &Catalog, size: Option<SizeId>) -> bool {
+        if size
+            .as_ref()
+            .is_some_and(|s| !catalog.sizes.iter().any(|known| &known.id == s))
+        {
+            return false;
+        }
+        self.design.size = size;
+        true
+    }
+
+    /// Sets the personal text of a placement as typed (an empty text removes it). Text is not governed by
+    /// the rules; its own check ([`crate::text`]) decides whether it can be ordered. A placement the catalog
+    /// does not have is refused (`false`) and nothing changes.
+    pub fn set_text(&mut self, catalog: &Catalog, id: TextId, text: String) -> bool {
+        if catalog.text(id.as_str()).is_none() {
+            return false;
+        }
+        if text.is_empty() {
+            self.design.text.remove(&id);
+        } else {
+            self.design.text.insert(id, text);
+        }
+        true
+    }
+
+    /// Takes the size and the personal texts of `other`, a selection of the same product: the shopper's own
+    /// data rather than the design's look, which moving through undo history or starting afresh keeps.
+    pub fn keep_personal(&mut self, other: &Selection) {
+        if self.design.product == other.design.product {
+            self.design.size = other.design.size.clone();
+            self.design.text = other.design.text.clone();
+        }
+    }
+
     /// The catalog's default design, nothing chosen yet.
     pub fn new(catalog: &Catalog) -> Selection {
         Selection {

@@ -160,7 +160,7 @@ pub fn availability_digest(catalog: &Catalog, steps: usize, seed: u64) -> String
         for d in s.availability(catalog).available {
             eat(&d.to_le_bytes());
         }
-        eat(serde_json::to_string(&s.design)
+        eat(serde_json::to_string(s.design())
             .expect("design serializes")
             .as_bytes());
     }

@@ -1,0 +1,85 @@
+//! The order box: size, the price with its breakdown in words (`atelier_core::price_rows`), and the order
+//! button with its outcome.
+
+use super::submit::use_submit;
+use super::text_section::texts_orderable;
+use crate::artwork::SharedArtwork;
+use crate::components::price_summary::{PriceRow, PriceSummary};
+use crate::components::size_picker::SizePicker;
+use crate::components::submit_panel::SubmitPanel;
+use crate::i18n::use_i18n;
+use crate::state::{Action, CatalogHandle, SubmitStatus, use_app_state};
+use atelier_core::price_rows::price_rows;
+use atelier_core::pricing::price;
+use yew::prelude::*;
+
+/// Properties of [`OrderBox`].
+#[derive(Properties, PartialEq)]
+pub struct OrderBoxProps {
+    /// Decoded views, from which the order's proofs are rendered.
+    pub artwork: SharedArtwork,
+}
+
+/// Size, price and the order button.
+#[component]
+pub fn OrderBox(props: &OrderBoxProps) -> Html {
+    let state = use_app_state();
+    let catalog = use_context::<CatalogHandle>().expect("the configurator provides its catalog");
+    let i18n = use_i18n();
+    let locale = i18n.locale();
+    let on_submit = use_submit(&state, &catalog, &props.artwork);
+    let design = state.design();
+
+    let sizes: Vec<(AttrValue, AttrValue)> = (catalog.sizes.iter())
+        .map(|s| {
+            (
+                AttrValue::from(s.id.0.clone()),
+                AttrValue::from(i18n.pick(&s.name).to_owned()),
+            )
+        })
+        .collect();
+    let on_size = {
+        let state = state.clone();
+        Callback::from(move |s: Option<String>| {
+            state.dispatch(Action::SetSize(s.map(|s| s.as_str().into())))
+        })
+    };
+    let size_hint = (state.submit == SubmitStatus::NeedSize && design.size.is_none())
+        .then(|| AttrValue::from(i18n.t("submit.need_size")));
+
+    let priced = design.validate(&catalog).ok().map(|valid| price(&valid));
+    let (total, rows) = match &priced {
+        Some(p) => {
+            let rows = (price_rows(&catalog, design, p, locale).into_iter())
+                .map(|row| PriceRow {
+                    label: row.label.into(),
+                    amount: row.amount.into(),
+                })
+                .collect();
+            (AttrValue::from(p.total.format(locale)), rows)
+        }
+        None => (AttrValue::default(), Vec::new()),
+    };
+    let ready = priced.is_some() && texts_orderable(&state, &catalog);
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Reset))
+    };
+    html! {
+        <div class="order-box">
+            <SizePicker
+                label={i18n.t("size.heading")}
+                placeholder={i18n.t("size.choose")}
+                sizes={sizes}
+                selected={design.size.as_ref().map(|s| AttrValue::from(s.0.clone()))}
+                hint={size_hint}
+                on_change={on_size} />
+            <PriceSummary
+                heading={i18n.t("price.heading")}
+                total_label={i18n.t("price.total")}
+                total={total}
+                rows={rows} />
+            <SubmitPanel status={state.submit.clone()} {ready} {on_submit} {on_reset} />
+        </div>
+    }
+}
