@@ -9,6 +9,8 @@ pub mod loading;
 pub mod option_group;
 pub mod preview;
 pub mod preview_canvas;
+pub mod preview_draw;
+pub mod preview_load;
 pub mod price_summary;
 pub mod size_picker;
 pub mod submit_panel;

@@ -14,15 +14,16 @@
 //! transparent canvas above the preview, so the preview's pixels, which a download or the shop's proof shows,
 //! never contain it.
 
-use crate::artwork::{ArtworkCache, SharedArtwork, load_view};
+use crate::artwork::SharedArtwork;
 use crate::components::preview_canvas;
+use crate::components::preview_draw::{Canvases, Painted, draw};
+use crate::components::preview_load::use_view_load;
 use crate::first_paint::Still;
 use crate::i18n::use_i18n;
 use crate::state::{Artwork, CatalogHandle, FontsHandle};
 use atelier_core::Design;
 use atelier_core::id::{ViewId, ZoneId};
 use atelier_render::outline::Outline;
-use atelier_render::{Frame, Rect, Tint};
 use std::collections::HashMap;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -52,22 +53,8 @@ pub struct PreviewProps {
     pub cache: SharedArtwork,
 }
 
-/// What the frame (and the canvas) shows now: which product's view, with which paint per zone.
-struct Painted {
-    catalog: CatalogHandle,
-    view: ViewId,
-    tints: Vec<Option<Tint>>,
-    /// Whether personal text was drawn on it.
-    had_text: bool,
-}
-
 /// The highlight's line color (amber: it shows on white and on black products; the halo is dark).
 const HIGHLIGHT: [u8; 3] = [255, 176, 32];
-
-const MARK_START: &str = "atelier:composite:start";
-const MARK_END: &str = "atelier:composite:end";
-const MEASURE: &str = "atelier:composite";
-const MEASURE_ZONE: &str = "atelier:composite:zone";
 
 /// Draws the current view of the design.
 #[component]
@@ -76,126 +63,27 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let catalog = use_context::<CatalogHandle>();
     let cache = props.cache.0.clone();
     let painted = use_mut_ref(|| None::<Painted>);
-    let outlines = use_mut_ref(HashMap::<(ViewId, ZoneId), Option<Outline>>::new);
     let canvas_ref = use_node_ref();
     let fade_ref = use_node_ref();
     let highlight_ref = use_node_ref();
     let hovered = use_state(|| None::<ZoneId>);
     let retry = use_state(|| 0u32);
 
-    // The design on screen now, for work started earlier that finishes later (loading a view).
-    let shown = use_mut_ref(|| props.design.clone());
-    if *shown.borrow() != props.design {
-        *shown.borrow_mut() = props.design.clone();
-    }
-
     // Load the view's layers the first time it is shown (and again after "Try again").
-    {
-        let (cache, catalog, on_artwork) =
-            (cache.clone(), catalog.clone(), props.on_artwork.clone());
-        let shown = shown.clone();
-        use_effect_with((props.view.clone(), *retry), move |(view_id, _)| {
-            let mut c = cache.borrow_mut();
-            let Some(catalog_now) = catalog.clone() else {
-                return;
-            };
-            let Some(view) = catalog_now.view(view_id.as_str()) else {
-                return;
-            };
-            // Decoded already (the cache outlives this component, and an order's proofs decode views too).
-            if c.views.contains_key(view_id) {
-                on_artwork.emit((view_id.clone(), Artwork::Ready));
-                return;
-            }
-            if !c.requested.insert(view_id.clone()) {
-                return;
-            }
-            let (view, view_id, cache) = (view.clone(), view_id.clone(), cache.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let progress = |loaded, total| {
-                    on_artwork.emit((view_id.clone(), Artwork::Loading { loaded, total }));
-                };
-                let decoding = || on_artwork.emit((view_id.clone(), Artwork::Decoding));
-                // What the design shown needs made before its first render (its surfaces' tiles).
-                let tints = |layers: &atelier_render::ViewLayers| {
-                    let design = shown.borrow().clone();
-                    design
-                        .validate(&catalog_now)
-                        .map(|valid| layers.tints(&valid))
-                        .unwrap_or_default()
-                };
-                match load_view(&view, progress, decoding, tints).await {
-                    Ok(layers) => {
-                        cache.borrow_mut().views.insert(view_id.clone(), layers);
-                        on_artwork.emit((view_id, Artwork::Ready));
-                    }
-                    Err(e) => {
-                        cache.borrow_mut().requested.remove(&view_id);
-                        on_artwork.emit((view_id, Artwork::Failed(e)));
-                    }
-                }
-            });
-        });
-    }
+    use_view_load(
+        &props.view,
+        &props.design,
+        &props.cache,
+        &props.on_artwork,
+        &retry,
+    );
 
     // Composite whenever the design or view changes, or the view's artwork becomes ready.
     let ready = props.artwork == Some(Artwork::Ready);
-    {
-        let (cache, painted, catalog) = (cache.clone(), painted.clone(), catalog.clone());
-        let (canvas_ref, fade_ref) = (canvas_ref.clone(), fade_ref.clone());
-        use_effect_with(
-            (
-                props.view.clone(),
-                props.design.clone(),
-                ready,
-                props.fonts.clone(),
-            ),
-            move |(view_id, design, _, fonts)| {
-                if let (Some(catalog), Some(canvas)) =
-                    (catalog, canvas_ref.cast::<HtmlCanvasElement>())
-                {
-                    let canvases = Canvases {
-                        preview: canvas,
-                        fade: fade_ref.cast::<HtmlCanvasElement>(),
-                    };
-                    draw(
-                        &mut cache.borrow_mut(),
-                        &mut painted.borrow_mut(),
-                        &catalog,
-                        view_id,
-                        design,
-                        fonts,
-                        &canvases,
-                    );
-                }
-            },
-        );
-    }
-
+    use_composite(props, ready, &painted, &canvas_ref, &fade_ref);
     // Outline the part being edited (its controls hovered or focused, or hovered on the canvas).
-    {
-        let (cache, outlines, highlight_ref) =
-            (cache.clone(), outlines.clone(), highlight_ref.clone());
-        let zone = props.highlight.clone().or_else(|| (*hovered).clone());
-        use_effect_with(
-            (props.view.clone(), zone, ready),
-            move |(view_id, zone, _)| {
-                let Some(canvas) = highlight_ref.cast::<HtmlCanvasElement>() else {
-                    return;
-                };
-                let cache = cache.borrow();
-                let mut outlines = outlines.borrow_mut();
-                let outline = zone.as_ref().and_then(|zone| {
-                    let layers = cache.views.get(view_id)?;
-                    outlines
-                        .entry((view_id.clone(), zone.clone()))
-                        .or_insert_with(|| layers.zone_outline(zone.as_str(), HIGHLIGHT))
-                        .as_ref()
-                });
-                preview_canvas::highlight(&canvas, outline);
-            },
-        );
-    }
+    let zone = props.highlight.clone().or_else(|| (*hovered).clone());
+    use_highlight(&props.view, zone, ready, &props.cache, &highlight_ref);
 
     let Some(catalog) = catalog else {
         return html! {};
@@ -250,29 +138,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
         Callback::from(move |_: MouseEvent| hovered.set(None))
     };
 
-    let status = match &props.artwork {
-        None => Some(loading_html(&i18n, 0, view.files().len())),
-        Some(Artwork::Loading { loaded, total }) => Some(loading_html(&i18n, *loaded, *total)),
-        Some(Artwork::Decoding) => Some(html! {
-            <>
-                <p>{ i18n.t("preview.preparing") }</p>
-                <progress></progress>
-            </>
-        }),
-        Some(Artwork::Ready) => None,
-        Some(Artwork::Failed(e)) => {
-            let onretry = {
-                let retry = retry.clone();
-                Callback::from(move |_| retry.set(*retry + 1))
-            };
-            Some(html! {
-                <>
-                    <p>{ i18n.f("preview.load_failed", &[("detail", e.describe(i18n.locale()))]) }</p>
-                    <button type="button" class="button secondary" onclick={onretry}>{ i18n.t("app.retry") }</button>
-                </>
-            })
-        }
-    };
+    let status = status_html(&i18n, props.artwork.as_ref(), view.files().len(), &retry);
     let label = i18n.f(
         "preview.label",
         &[
@@ -328,6 +194,107 @@ pub fn Preview(props: &PreviewProps) -> Html {
     }
 }
 
+/// Composites the view whenever the design or view changes, or the view's artwork becomes ready.
+#[hook]
+fn use_composite(
+    props: &PreviewProps,
+    ready: bool,
+    painted: &std::rc::Rc<std::cell::RefCell<Option<Painted>>>,
+    canvas_ref: &NodeRef,
+    fade_ref: &NodeRef,
+) {
+    let catalog = use_context::<CatalogHandle>();
+    let (cache, painted) = (props.cache.0.clone(), painted.clone());
+    let (canvas_ref, fade_ref) = (canvas_ref.clone(), fade_ref.clone());
+    use_effect_with(
+        (
+            props.view.clone(),
+            props.design.clone(),
+            ready,
+            props.fonts.clone(),
+        ),
+        move |(view_id, design, _, fonts)| {
+            if let (Some(catalog), Some(canvas)) = (catalog, canvas_ref.cast::<HtmlCanvasElement>())
+            {
+                let canvases = Canvases {
+                    preview: canvas,
+                    fade: fade_ref.cast::<HtmlCanvasElement>(),
+                };
+                draw(
+                    &mut cache.borrow_mut(),
+                    &mut painted.borrow_mut(),
+                    &catalog,
+                    view_id,
+                    design,
+                    fonts,
+                    &canvases,
+                );
+            }
+        },
+    );
+}
+
+/// Outlines `zone` of the view on the highlight canvas (or clears it), its outline made once per view and
+/// zone.
+#[hook]
+fn use_highlight(
+    view: &ViewId,
+    zone: Option<ZoneId>,
+    ready: bool,
+    cache: &SharedArtwork,
+    highlight_ref: &NodeRef,
+) {
+    let outlines = use_mut_ref(HashMap::<(ViewId, ZoneId), Option<Outline>>::new);
+    let (cache, highlight_ref) = (cache.0.clone(), highlight_ref.clone());
+    use_effect_with((view.clone(), zone, ready), move |(view_id, zone, _)| {
+        let Some(canvas) = highlight_ref.cast::<HtmlCanvasElement>() else {
+            return;
+        };
+        let cache = cache.borrow();
+        let mut outlines = outlines.borrow_mut();
+        let outline = zone.as_ref().and_then(|zone| {
+            let layers = cache.views.get(view_id)?;
+            outlines
+                .entry((view_id.clone(), zone.clone()))
+                .or_insert_with(|| layers.zone_outline(zone.as_str(), HIGHLIGHT))
+                .as_ref()
+        });
+        preview_canvas::highlight(&canvas, outline);
+    });
+}
+
+/// What the status line says while the view's artwork is not ready (`None` once it is).
+fn status_html(
+    i18n: &crate::i18n::I18n,
+    artwork: Option<&Artwork>,
+    files: usize,
+    retry: &UseStateHandle<u32>,
+) -> Option<Html> {
+    match artwork {
+        None => Some(loading_html(i18n, 0, files)),
+        Some(Artwork::Loading { loaded, total }) => Some(loading_html(i18n, *loaded, *total)),
+        Some(Artwork::Decoding) => Some(html! {
+            <>
+                <p>{ i18n.t("preview.preparing") }</p>
+                <progress></progress>
+            </>
+        }),
+        Some(Artwork::Ready) => None,
+        Some(Artwork::Failed(e)) => {
+            let onretry = {
+                let retry = retry.clone();
+                Callback::from(move |_| retry.set(*retry + 1))
+            };
+            Some(html! {
+                <>
+                    <p>{ i18n.f("preview.load_failed", &[("detail", e.describe(i18n.locale()))]) }</p>
+                    <button type="button" class="button secondary" onclick={onretry}>{ i18n.t("app.retry") }</button>
+                </>
+            })
+        }
+    }
+}
+
 fn loading_html(i18n: &crate::i18n::I18n, loaded: usize, total: usize) -> Html {
     html! {
         <>
@@ -335,115 +302,4 @@ fn loading_html(i18n: &crate::i18n::I18n, loaded: usize, total: usize) -> Html {
             <progress max={total.to_string()} value={loaded.to_string()}></progress>
         </>
     }
-}
-
-/// The preview canvas and the one its previous view fades out on.
-struct Canvases {
-    preview: HtmlCanvasElement,
-    fade: Option<HtmlCanvasElement>,
-}
-
-/// Composites `design` in `view_id` into the canvas if that view is decoded: only the zones whose paint
-/// changed when the canvas already shows this view, the whole view otherwise (crossfading from the previous
-/// one). A design that does not validate (it cannot, the controls only offer valid choices) leaves the last
-/// frame.
-fn draw(
-    cache: &mut ArtworkCache,
-    painted: &mut Option<Painted>,
-    catalog: &CatalogHandle,
-    view_id: &ViewId,
-    design: &Design,
-    fonts: &FontsHandle,
-    canvases: &Canvases,
-) {
-    let Ok(valid) = design.validate(catalog) else {
-        return;
-    };
-    let ArtworkCache {
-        views,
-        frame,
-        renders,
-        ..
-    } = cache;
-    let Some(layers) = views.get(view_id) else {
-        return;
-    };
-    let (w, h) = (layers.width(), layers.height());
-    let frame = match frame {
-        Some(f) if f.width() == w && f.height() == h => f,
-        _ => {
-            // A new frame holds nothing yet: the next paint must be a full one.
-            *painted = None;
-            frame.insert(Frame::new(w, h))
-        }
-    };
-    let tints = layers.tints(&valid);
-    let full = Rect::full(w, h);
-    // Personal text is blended onto the encoded pixels after compositing: a region repaint would blend it twice
-    // where the text reaches outside the region, and a font arriving changes pixels with no paint changed. So a
-    // view that shows (or showed) text is always repainted whole.
-    let has_text = valid
-        .texts
-        .iter()
-        .any(|(placement, _)| placement.view == *view_id);
-    let (region, measure) = match painted.as_ref() {
-        Some(p)
-            if p.catalog == *catalog
-                && p.view == *view_id
-                && p.tints.len() == tints.len()
-                && !has_text
-                && !p.had_text =>
-        {
-            let changed = layers
-                .zones()
-                .zip(p.tints.iter().zip(&tints))
-                .filter(|(_, (before, now))| before != now)
-                .filter_map(|(zone, _)| layers.zone_bounds(zone.as_str()))
-                .fold(Rect::default(), Rect::union);
-            (changed, MEASURE_ZONE)
-        }
-        // The same view with text: whole, without a crossfade.
-        Some(p) if p.catalog == *catalog && p.view == *view_id => (full, MEASURE),
-        Some(_) => {
-            if let Some(fade) = &canvases.fade {
-                preview_canvas::crossfade(&canvases.preview, fade);
-            }
-            (full, MEASURE)
-        }
-        None => (full, MEASURE),
-    };
-    if !region.is_empty() {
-        let performance = web_sys::window().and_then(|w| w.performance());
-        if let Some(p) = &performance {
-            let _ = p.mark(MARK_START);
-        }
-        layers.render_tints_region(&tints, frame, region);
-        atelier_render::draw_texts(&valid, view_id.as_str(), fonts, frame);
-        if let Some(p) = &performance {
-            let _ = p.mark(MARK_END);
-            let _ = p.measure_with_start_mark_and_end_mark(measure, MARK_START, MARK_END);
-            // Only the measures matter; dropping the marks keeps the timeline from growing twice as fast.
-            p.clear_marks_with_mark_name(MARK_START);
-            p.clear_marks_with_mark_name(MARK_END);
-        }
-        if !preview_canvas::put_frame(&canvases.preview, frame, region) {
-            return;
-        }
-        if *renders == 0 {
-            crate::timing::mark("first_canvas");
-        }
-    }
-    *painted = Some(Painted {
-        catalog: catalog.clone(),
-        view: view_id.clone(),
-        tints,
-        had_text: has_text,
-    });
-    // Counted even when nothing visible changed (a new size, say): the canvas shows this design now.
-    *renders += 1;
-    let canvas = &canvases.preview;
-    let _ = canvas.set_attribute("data-rendered", &renders.to_string());
-    let _ = canvas.set_attribute("data-view", view_id.as_str());
-    let kind = if region == full { "full" } else { "zone" };
-    let _ = canvas.set_attribute("data-region", kind);
 }

@@ -15,6 +15,7 @@
 
 pub mod availability;
 pub mod describe;
+pub mod design_values;
 pub mod explain;
 pub mod session;
 pub mod solver;
