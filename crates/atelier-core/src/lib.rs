@@ -24,6 +24,7 @@ pub mod catalog;
 pub mod color;
 pub mod color_match;
 pub mod design;
+pub mod design_code;
 pub mod history;
 pub mod id;
 pub mod locale;
