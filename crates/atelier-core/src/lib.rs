@@ -25,6 +25,7 @@ pub mod color;
 pub mod color_match;
 pub mod design;
 pub mod design_code;
+pub mod design_link;
 pub mod history;
 pub mod id;
 pub mod locale;
