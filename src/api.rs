@@ -6,9 +6,9 @@
 
 use crate::timing;
 use atelier_core::catalog::CatalogProblem;
-use atelier_core::messages;
 use atelier_core::order::{ClientPrice, OrderRequest};
 use atelier_core::{Catalog, Locale, Money};
+use atelier_core::{design_link, messages};
 use gloo_net::http::{Request, Response};
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
@@ -124,8 +124,9 @@ async fn ok_or_status(response: Response) -> Result<Response, ApiError> {
     })
 }
 
-/// Fetches and validates the catalog of `product`, asking for error messages in `locale`.
-pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, ApiError> {
+/// Fetches and validates the catalog of `product`, asking for error messages in `locale`, with its version (what
+/// design links name: the start of the SHA-256 of the file as served).
+pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<(Catalog, String), ApiError> {
     let url = format!(
         "/api/products/{}",
         String::from(js_sys::encode_uri_component(product))
@@ -141,9 +142,10 @@ pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, Api
     fetching.end();
     // Layer files are checked when they are fetched; asking the shop about each one here would double the
     // requests before the shopper sees anything.
-    timing::measure("catalog_validate", || {
+    let catalog = timing::measure("catalog_validate", || {
         Catalog::from_json(&json, &|_path: &str| true).map_err(ApiError::Catalog)
-    })
+    })?;
+    Ok((catalog, design_link::catalog_version(json.as_bytes())))
 }
 
 /// Fetches a layer file by its catalog path (relative to the static root), as a `Blob` for the browser's image

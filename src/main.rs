@@ -19,6 +19,7 @@ mod first_paint;
 mod fonts;
 mod i18n;
 mod layer_decoder;
+mod opening;
 mod photo;
 mod photo_colors;
 mod photo_worker;

@@ -1,10 +1,10 @@
 //! The [`Action`]s that change the screen [`State`](super::State): one per thing a shopper does or an effect
 //! reports.
 
-use super::{Artwork, CatalogHandle, Submission};
+use super::{Artwork, CatalogHandle, Notice, Submission};
 use crate::api::{ApiError, OrderError, OrderReceipt};
 use atelier_core::id::{SizeId, TextId, ViewId, ZoneId};
-use atelier_core::rules::{Change, GroupKey, Selection};
+use atelier_core::rules::{GroupKey, Selection};
 use atelier_core::text::Refusal;
 use atelier_core::{Design, Locale};
 
@@ -16,7 +16,7 @@ pub enum Action {
     /// Start (or restart) loading the product.
     CatalogLoading,
     /// The product arrived with the restored (or default) selection and what restoring had to change.
-    CatalogLoaded(CatalogHandle, Selection, Vec<Change>),
+    CatalogLoaded(Loaded),
     /// The product could not be loaded.
     CatalogFailed(ApiError),
     /// Show a part's options.
@@ -68,4 +68,18 @@ pub enum Action {
     TextVerdict(TextId, String, Result<(), Refusal>),
     /// The text worker cannot give verdicts.
     TextWorkerFailed,
+}
+
+/// A product as it arrives: the catalog, its version (what design links name), the selection it opens with
+/// and what to tell the shopper about that.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The catalog.
+    pub catalog: CatalogHandle,
+    /// The first hex digits of the catalog file's SHA-256 (`atelier_core::design_link::catalog_version`).
+    pub version: String,
+    /// The design it opens with (from a link, from storage, or the defaults).
+    pub selection: Selection,
+    /// What changed in bringing that design up to date, or why a link could not be read.
+    pub notice: Option<Notice>,
 }

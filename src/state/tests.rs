@@ -5,16 +5,18 @@ use super::*;
 use crate::api::{OrderError, OrderReceipt};
 use atelier_core::Catalog;
 use atelier_core::order::ClientPrice;
+use atelier_core::rules::Change;
 
 fn load(json: &str) -> Rc<State> {
     let catalog = Catalog::from_json(json, &|_: &str| true).expect("sample catalog is valid");
     let selection = Selection::new(&catalog);
     let state = Rc::new(State::new(Locale::En));
-    state.reduce(Action::CatalogLoaded(
-        CatalogHandle(Rc::new(catalog)),
+    state.reduce(Action::CatalogLoaded(Loaded {
+        catalog: CatalogHandle(Rc::new(catalog)),
+        version: "0123456789ab".into(),
         selection,
-        Vec::new(),
-    ))
+        notice: None,
+    }))
 }
 
 fn ready() -> Rc<State> {
