@@ -15,6 +15,7 @@ use crate::state::{Action, CatalogHandle, CatalogLoad, Loaded, State, StateHandl
 use crate::{api, embed};
 use crate::{opening, rule_text, storage, timing, url};
 use atelier_core::Locale;
+use atelier_core::history::History;
 use atelier_core::rules::{GroupKey, Selection};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -41,14 +42,15 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match api::fetch_catalog(&url::product(), locale).await {
                     Ok((catalog, version)) => {
-                        let (selection, notice) =
+                        let opened =
                             timing::measure("restore", || opening::open(&catalog, &version));
                         timing::mark("catalog_ready");
                         dispatcher.dispatch(Action::CatalogLoaded(Loaded {
                             catalog: CatalogHandle(Rc::new(catalog)),
                             version,
-                            selection,
-                            notice,
+                            selection: opened.selection,
+                            history: opened.history,
+                            notice: opened.notice,
                         }));
                     }
                     Err(e) => dispatcher.dispatch(Action::CatalogFailed(e)),
@@ -68,6 +70,18 @@ pub fn App() -> Html {
     });
 
     // A design is never lost: every change is stored as it happens, with which choices were the shopper's.
+    // And its undo/redo history, so undo still works after a reload or a crash.
+    {
+        let product = state.catalog().map(|c| c.id.as_str().to_owned());
+        use_effect_with(
+            (state.history.clone(), product),
+            |(history, product): &(Rc<History<Rc<Selection>>>, Option<String>)| {
+                if let Some(product) = product {
+                    storage::save_history(product, history);
+                }
+            },
+        );
+    }
     // The address follows the design too, so it is always a link to what is on screen.
     use_effect_with(
         (state.selection.clone(), state.catalog_version.clone()),

@@ -11,26 +11,52 @@ use crate::state::Notice;
 use crate::{storage, url};
 use atelier_core::Catalog;
 use atelier_core::design_link::{self, LinkedDesign};
+use atelier_core::history::History;
 use atelier_core::rules::Selection;
+use std::rc::Rc;
 
 /// The query parameter that carries a design link.
 pub const PARAM: &str = "d";
 
-/// The selection to open `catalog` (of `version`) with, and the notice that goes with it.
-pub fn open(catalog: &Catalog, version: &str) -> (Selection, Option<Notice>) {
+/// What the page opens with.
+pub struct Opened {
+    /// The design.
+    pub selection: Selection,
+    /// Its undo/redo history: the stored one for the stored design, none for a link's.
+    pub history: History<Rc<Selection>>,
+    /// What to tell the shopper.
+    pub notice: Option<Notice>,
+}
+
+/// The selection to open `catalog` (of `version`) with, its history, and the notice that goes with it.
+pub fn open(catalog: &Catalog, version: &str) -> Opened {
+    let fresh = |selection, notice| Opened {
+        selection,
+        history: History::default(),
+        notice,
+    };
     if let Some(text) = url::query_param(PARAM) {
         match design_link::decode(&text) {
             Ok(linked) if linked.design.product == catalog.id => {
-                return from_link(catalog, version, &linked);
+                let (selection, notice) = from_link(catalog, version, &linked);
+                // The stored history is about the stored design; the link's design starts its own.
+                if selection.design() != storage::restore_selection(catalog).0.design() {
+                    return fresh(selection, notice);
+                }
             }
             // A link to another product (an address edited by hand): this page's product opens as usual.
             Ok(_) => {}
-            Err(e) => return (Selection::new(catalog), Some(Notice::LinkDamaged(e))),
+            Err(e) => return fresh(Selection::new(catalog), Some(Notice::LinkDamaged(e))),
         }
     }
+    // No link, or the link of the very design this browser kept (a reload, since the address follows the
+    // design): the stored selection, with which choices were the shopper's, and its history.
     let (selection, changes) = storage::restore_selection(catalog);
-    let notice = (!changes.is_empty()).then_some(Notice::Restored(changes));
-    (selection, notice)
+    Opened {
+        selection,
+        history: storage::restore_history(catalog),
+        notice: (!changes.is_empty()).then_some(Notice::Restored(changes)),
+    }
 }
 
 /// The linked design within the rules, with what that changed (said only if something did).

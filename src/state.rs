@@ -201,12 +201,13 @@ impl State {
             catalog,
             version,
             selection,
+            history,
             notice,
         } = loaded;
         self.selected_zone = catalog.zones.first().map(|z| z.id.clone());
         self.view = catalog.views.first().map(|v| v.id.clone());
         self.selection = Rc::new(selection);
-        self.history = Rc::default();
+        self.history = Rc::new(history);
         self.pending_fix = None;
         self.notice = notice;
         self.catalog = CatalogLoad::Ready(catalog);

@@ -3,10 +3,12 @@
 
 use super::{Artwork, CatalogHandle, Notice, Submission};
 use crate::api::{ApiError, OrderError, OrderReceipt};
+use atelier_core::history::History;
 use atelier_core::id::{SizeId, TextId, ViewId, ZoneId};
 use atelier_core::rules::{GroupKey, Selection};
 use atelier_core::text::Refusal;
 use atelier_core::{Design, Locale};
+use std::rc::Rc;
 
 /// A change to the [`State`].
 #[derive(Debug)]
@@ -80,6 +82,8 @@ pub struct Loaded {
     pub version: String,
     /// The design it opens with (from a link, from storage, or the defaults).
     pub selection: Selection,
+    /// That design's undo/redo history (kept across reloads).
+    pub history: History<Rc<Selection>>,
     /// What changed in bringing that design up to date, or why a link could not be read.
     pub notice: Option<Notice>,
 }

@@ -15,6 +15,7 @@ fn load(json: &str) -> Rc<State> {
         catalog: CatalogHandle(Rc::new(catalog)),
         version: "0123456789ab".into(),
         selection,
+        history: Default::default(),
         notice: None,
     }))
 }

@@ -35,6 +35,7 @@ test('the address is a link to the design, and it opens the same design anywhere
   const want = await canvasHash(page);
   const link = page.url();
   assert.match(link, /lang=en/, 'the other parameters are kept');
+  assert.match(link, /toe~leather~navy/, 'readable: no escapes');
 
   // A fresh context: no stored design, only the link.
   const other = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -86,5 +87,28 @@ test('a damaged link opens the standard design with a friendly message', async (
 test('the message about a link follows the language', async () => {
   const { page } = await openApp(env.browser, env.base, 'lang=ko&d=1.zz.runner-one');
   assert.match(await page.textContent('#rules-notice'), /디자인 링크가 손상/);
+  await page.close();
+});
+
+test('a reload brings back the design and its undo history', async () => {
+  const { page, errors } = await openApp(env.browser, env.base);
+  let n = await renderCount(page);
+  await page.check('input[name="material-toe"][value="suede"]');
+  await waitForRender(page, n);
+  n = await renderCount(page);
+  await page.check('input[name="color-toe"][value="navy"]');
+  await waitForRender(page, n);
+  await page.reload();
+  await page.waitForSelector('#preview[data-rendered]', { timeout: 30000 });
+  assert.equal(await page.isChecked('input[name="color-toe"][value="navy"]'), true, 'the design is back');
+  assert.equal(await page.textContent('#rules-notice'), '', 'a reload is not news');
+  await page.click('#undo');
+  await page.waitForFunction(() => !document.querySelector('input[name="color-toe"][value="navy"]')?.checked);
+  assert.equal(await page.isChecked('input[name="material-toe"][value="suede"]'), true);
+  await page.click('#undo');
+  await page.waitForFunction(() => document.querySelector('input[name="material-toe"][value="leather"]')?.checked);
+  await page.click('#redo');
+  await page.waitForFunction(() => document.querySelector('input[name="material-toe"][value="suede"]')?.checked);
+  assert.deepEqual(errors, []);
   await page.close();
 });
