@@ -1,12 +1,14 @@
 //! The shop's HTTP API as the app uses it, same-origin: load a product's catalog, load a layer file, place an
-//! order. Each call turns every failure into a value ([`ApiError`], [`OrderError`]) the screen can explain.
+//! order, request swatches. Each call turns every failure into a value ([`ApiError`], [`OrderError`],
+//! [`SwatchError`]) the screen can explain.
 //!
-//! What the shop accepts is defined by `atelier_core::order`; this module only carries it. It holds no state
-//! and knows nothing about components.
+//! What the shop accepts is defined by `atelier_core::order` and `atelier_core::swatch`; this module only
+//! carries it. It holds no state and knows nothing about components.
 
 use crate::timing;
 use atelier_core::catalog::CatalogProblem;
 use atelier_core::order::{ClientPrice, OrderRequest};
+use atelier_core::swatch::SwatchRequest;
 use atelier_core::{Catalog, Locale, Money};
 use atelier_core::{design_link, messages};
 use gloo_net::http::{Request, Response};
@@ -213,51 +215,6 @@ pub async fn place_order(
             problems: Vec::new(),
         }),
     }
-}
-
-/// A request for physical swatches as the shop reads it (`POST /api/swatch-requests`, format 1).
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct SwatchRequest {
-    /// Always 1.
-    pub format: u32,
-    /// The product id.
-    pub product: String,
-    /// Catalog color ids, 1–8.
-    pub colors: Vec<String>,
-    /// Who to send them to.
-    pub contact: SwatchContact,
-    /// `en` or `ko`.
-    pub locale: String,
-    /// The submission id (a retry reuses it).
-    pub submission: String,
-}
-
-/// Contact details as typed; blank optional fields are sent as `null`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-pub struct SwatchContact {
-    /// Name.
-    pub name: Option<String>,
-    /// Email.
-    pub email: Option<String>,
-    /// Phone.
-    pub phone: Option<String>,
-    /// Postal address.
-    pub address: SwatchAddress,
-}
-
-/// A postal address as typed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-pub struct SwatchAddress {
-    /// First line.
-    pub line1: Option<String>,
-    /// Second line.
-    pub line2: Option<String>,
-    /// City.
-    pub city: Option<String>,
-    /// Postal code.
-    pub postal_code: Option<String>,
-    /// ISO country code.
-    pub country: Option<String>,
 }
 
 /// Why a swatch request was not recorded: the shop's summary and its problems by path
