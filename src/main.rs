@@ -25,6 +25,7 @@ mod photo_colors;
 mod photo_worker;
 mod proofs;
 mod rule_text;
+mod saved_designs;
 mod state;
 mod storage;
 mod submission;

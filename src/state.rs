@@ -281,14 +281,14 @@ impl State {
         self.submission = None;
     }
 
-    fn load_design(&mut self, design: &Design) -> bool {
+    fn load_design(&mut self, design: &Design, explicit: &[GroupKey]) -> bool {
         let Some(catalog) = self.catalog().cloned() else {
             return false;
         };
         if design.product != catalog.id {
             return false;
         }
-        let (selection, changes) = Selection::restore(&catalog, design, &[]);
+        let (selection, changes) = Selection::restore(&catalog, design, explicit);
         self.apply(selection);
         self.notice = (!changes.is_empty()).then_some(Notice::Restored(changes));
         true
@@ -356,7 +356,7 @@ impl State {
             }
             Action::SubmitFailed(e) => self.submit = SubmitStatus::Failed(e),
             Action::Reset => self.reset(),
-            Action::LoadDesign(design) => return self.load_design(&design),
+            Action::LoadDesign(design, explicit) => return self.load_design(&design, &explicit),
             Action::SetText(id, text) => return self.set_text(id, text),
             Action::FontLoaded(path, bytes) => {
                 let mut fonts = (*self.fonts.0).clone();

@@ -57,10 +57,11 @@ pub enum Action {
     SubmitFailed(OrderError),
     /// Start a new design from the catalog's defaults (keeping the size).
     Reset,
-    /// Load a design from outside (the host page of an embedded configurator): brought up to date with the
-    /// catalog by [`Selection::restore`], so it cannot break a rule, as one undo step. A design of another
-    /// product is ignored.
-    LoadDesign(Design),
+    /// Load a design from outside (the host page of an embedded configurator, or one of "My designs") with the
+    /// groups the shopper chose themselves in it: brought up to date with the catalog by
+    /// [`Selection::restore`], so it cannot break a rule, as one undo step. A design of another product is
+    /// ignored.
+    LoadDesign(Design, Vec<GroupKey>),
     /// The shopper typed in a text placement (an empty text removes it). Not an undo step: undo is for
     /// choices, and the text field keeps its own editing history.
     SetText(TextId, String),

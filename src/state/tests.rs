@@ -290,7 +290,7 @@ fn a_loaded_design_is_restored_within_the_rules_as_one_step() {
         .get_mut(&ZoneId::from("sole"))
         .expect("sole")
         .material = "foam".into();
-    let s = s.reduce(Action::LoadDesign(design));
+    let s = s.reduce(Action::LoadDesign(design, Vec::new()));
     assert_eq!(s.design().zones[&ZoneId::from("toe")].color.as_str(), "red");
     assert!(s.design().validate(&catalog).is_ok(), "{:?}", s.design());
     assert!(matches!(s.notice, Some(Notice::Restored(_))));
@@ -302,7 +302,7 @@ fn a_loaded_design_of_another_product_changes_nothing() {
     let s = ready();
     let other = load(include_str!("../../static/catalogs/bespoke-set.json"));
     let design = other.catalog().expect("loaded").default_design();
-    let after = s.clone().reduce(Action::LoadDesign(design));
+    let after = s.clone().reduce(Action::LoadDesign(design, Vec::new()));
     assert_eq!(after.selection, s.selection);
     assert!(!after.history.can_undo());
 }
