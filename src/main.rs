@@ -20,6 +20,7 @@ mod fonts;
 mod i18n;
 mod layer_decoder;
 mod opening;
+mod outbox;
 mod photo;
 mod photo_colors;
 mod photo_worker;

@@ -146,7 +146,7 @@ impl State {
 
     /// A design edit clears any finished or failed submission message: it spoke about the old design.
     fn edited(&mut self) {
-        if !matches!(self.submit, SubmitStatus::Sending) {
+        if !matches!(self.submit, SubmitStatus::Sending | SubmitStatus::Waiting) {
             self.submit = SubmitStatus::Idle;
         }
     }
@@ -349,6 +349,7 @@ impl State {
                 self.submission = Some(submission);
                 self.submit = SubmitStatus::Sending;
             }
+            Action::Waiting => self.submit = SubmitStatus::Waiting,
             Action::Placed(receipt) => {
                 // The id is spent: the next order must not be mistaken for a retry of this one.
                 self.submission = None;

@@ -49,7 +49,7 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
         let on_reset = props.on_reset.clone();
         Callback::from(move |_: MouseEvent| on_reset.emit(()))
     };
-    let sending = props.status == SubmitStatus::Sending;
+    let sending = matches!(props.status, SubmitStatus::Sending | SubmitStatus::Waiting);
     let button = html! {
         <button type="button" id="submit" class="button primary" onclick={submit}
             disabled={sending || !props.ready} aria-disabled={sending.to_string()}>
@@ -59,6 +59,12 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
 
     let body = match &props.status {
         SubmitStatus::Idle | SubmitStatus::Sending => button,
+        SubmitStatus::Waiting => html! {
+            <>
+                <p id="order-waiting" class="notice info" role="status">{ i18n.t("submit.waiting") }</p>
+                { button }
+            </>
+        },
         SubmitStatus::NeedSize => html! {
             <>
                 <p class="notice warning" role="alert">{ i18n.t("submit.need_size") }</p>

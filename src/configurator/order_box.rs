@@ -1,7 +1,7 @@
 //! The order box: size, the price with its breakdown in words (`atelier_core::price_rows`), and the order
 //! button with its outcome.
 
-use super::submit::use_submit;
+use super::submit::{use_resume, use_submit};
 use super::text_section::texts_orderable;
 use crate::artwork::SharedArtwork;
 use crate::components::price_summary::{PriceRow, PriceSummary};
@@ -28,6 +28,7 @@ pub fn OrderBox(props: &OrderBoxProps) -> Html {
     let i18n = use_i18n();
     let locale = i18n.locale();
     let on_submit = use_submit(&state, &catalog, &props.artwork);
+    use_resume(&state, &catalog);
     let design = state.design();
 
     let sizes: Vec<(AttrValue, AttrValue)> = (catalog.sizes.iter())

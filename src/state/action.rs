@@ -51,6 +51,8 @@ pub enum Action {
     NeedSize,
     /// An order request went out with this submission.
     Sending(Submission),
+    /// The order got no answer and waits in the outbox to be sent again.
+    Waiting,
     /// The shop accepted the order.
     Placed(OrderReceipt),
     /// The order failed.

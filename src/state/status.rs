@@ -48,6 +48,8 @@ pub enum SubmitStatus {
     NeedSize,
     /// The request is out.
     Sending,
+    /// It got no answer; it waits in the device's outbox and is sent again by itself.
+    Waiting,
     /// The shop accepted the order.
     Placed(OrderReceipt),
     /// The shop refused it (4xx) or failed; the design is kept.
