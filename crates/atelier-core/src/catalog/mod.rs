@@ -4,6 +4,7 @@
 //! Parsing is lenient on purpose (most fields optional, numbers signed, unknown fields collected) so that
 //! validation can report every problem of a file at once, each with its location, instead of the first.
 
+mod asset_path;
 pub mod model;
 pub mod problem;
 pub mod raw;

@@ -2,6 +2,7 @@
 //! price, every problem with its path (`texts[0].box_mm.width`). Kept apart from [`super::validate`], which
 //! calls [`check`] once the views and colors are known.
 
+use super::asset_path::is_safe_asset_path;
 use super::model::View;
 use super::problem::CatalogProblemKind as K;
 use super::raw::{RawBox, RawPoint, RawText};
@@ -279,7 +280,7 @@ fn fonts(
     let mut ok = !list.is_empty();
     for (j, path) in list.into_iter().enumerate() {
         let here = format!("{at}.fonts[{j}]");
-        if !is_safe_font_path(&path) {
+        if !is_safe_asset_path(&path, &[".ttf", ".otf"]) {
             c.push(here, K::UnsafePath { path });
             ok = false;
         } else if !file_exists(&path) {
@@ -290,20 +291,6 @@ fn fonts(
         }
     }
     ok.then_some(out)
-}
-
-/// A relative `.ttf`/`.otf` path of plain segments, for the same reason as layer paths.
-fn is_safe_font_path(path: &str) -> bool {
-    (path.ends_with(".ttf") || path.ends_with(".otf"))
-        && path.len() <= 200
-        && path.split('/').all(|seg| {
-            !seg.is_empty()
-                && seg != "."
-                && seg != ".."
-                && seg
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        })
 }
 
 /// Whether the box `w` × `h` pixels centred at `pos` and rotated by `rot` degrees lies inside the view.
@@ -318,23 +305,4 @@ fn box_inside(view: &View, pos: (f64, f64), rot: f64, w: f64, h: f64) -> bool {
         && pos.1 - half_h >= 0.0
         && pos.0 + half_w <= f64::from(view.width)
         && pos.1 + half_h <= f64::from(view.height)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_safe_font_path;
-
-    #[test]
-    fn font_paths() {
-        assert!(is_safe_font_path("fonts/AtelierSans-Latin.ttf"));
-        for bad in [
-            "../x.ttf",
-            "/etc/x.ttf",
-            "fonts/x.png",
-            "a//b.otf",
-            "http://x/y.ttf",
-        ] {
-            assert!(!is_safe_font_path(bad), "{bad}");
-        }
-    }
 }
