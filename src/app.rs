@@ -135,7 +135,7 @@ pub fn App() -> Html {
                 .collect();
             groups.extend(
                 catalog
-                    .choices
+                    .choices()
                     .iter()
                     .map(|c| GroupKey::Choice(c.id.clone())),
             );
@@ -147,7 +147,7 @@ pub fn App() -> Html {
 
     // The page's language and title follow the shopper's language.
     {
-        let name = state.catalog().map(|c| c.name.clone());
+        let name = state.catalog().map(|c| c.name().clone());
         use_effect_with((state.locale, name), |(locale, name)| {
             let Some(document) = web_sys::window().and_then(|w| w.document()) else {
                 return;

@@ -86,7 +86,7 @@ pub fn configurator(
         Callback::from(move |zone: ZoneId| state.dispatch(Action::SelectZone(zone)))
     };
     let views: Vec<(AttrValue, AttrValue)> = catalog
-        .views
+        .views()
         .iter()
         .map(|v| {
             (
@@ -98,7 +98,7 @@ pub fn configurator(
 
     // Parts and the selected part's options.
     let zones: Vec<ZoneItem> = catalog
-        .zones
+        .zones()
         .iter()
         .map(|z| ZoneItem {
             id: z.id.0.clone().into(),
@@ -188,7 +188,7 @@ pub fn configurator(
         });
 
     // Product-wide choices ("Match all panels").
-    let choice_groups = catalog.choices.iter().map(|group| {
+    let choice_groups = catalog.choices().iter().map(|group| {
         let key = GroupKey::Choice(group.id.clone());
         let items: Vec<OptionItem> = group
             .options
@@ -215,7 +215,7 @@ pub fn configurator(
                 on_change={choose(key.clone())} />
         }
     });
-    let choice_groups = (!catalog.choices.is_empty()).then(|| {
+    let choice_groups = (!catalog.choices().is_empty()).then(|| {
         html! { <section class="choice-groups">{ for choice_groups }</section> }
     });
 
@@ -266,7 +266,7 @@ pub fn configurator(
 
     // Size.
     let sizes: Vec<(AttrValue, AttrValue)> = catalog
-        .sizes
+        .sizes()
         .iter()
         .map(|s| {
             (
@@ -352,7 +352,7 @@ pub fn configurator(
     // Personal text: one field per placement, checked on every keystroke with the shop's own check.
     let mut texts_ok = true;
     let text_fields: Vec<Html> = catalog
-        .texts
+        .texts()
         .iter()
         .map(|p| {
             let (field, ok) = text_field(state, i18n, p);
@@ -452,7 +452,7 @@ pub fn configurator(
     // The PNG download: named after the product and the view, offered once the view has been drawn.
     let download_stem = AttrValue::from(format!(
         "{}-{}",
-        catalog.id.as_str(),
+        catalog.id().as_str(),
         view_id.as_ref().map_or("", |v| v.as_str())
     ));
     let download_ready = view_id
@@ -464,7 +464,7 @@ pub fn configurator(
         // The shop's still of this view, while its layers load and the design is the one it shows (the
         // default); checked in that order, so a page past its start compares no designs.
         let still = first_paint
-            .and_then(|f| f.still(catalog.id.as_str(), &view))
+            .and_then(|f| f.still(catalog.id().as_str(), &view))
             .filter(|_| artwork != Some(Artwork::Ready))
             .filter(|_| shows_default(design, catalog));
         html! {
@@ -476,8 +476,8 @@ pub fn configurator(
     html! {
         <div class="configurator">
             <div class="product-head">
-                <h1 id="product-name">{ i18n.pick(&catalog.name) }</h1>
-                <p class="product-description">{ i18n.pick(&catalog.description) }</p>
+                <h1 id="product-name">{ i18n.pick(catalog.name()) }</h1>
+                <p class="product-description">{ i18n.pick(catalog.description()) }</p>
             </div>
             <section class="stage" aria-labelledby="product-name">
                 <div class="stage-card">

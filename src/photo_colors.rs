@@ -30,9 +30,9 @@ const COUNTRIES: [&str; 8] = ["KR", "US", "CA", "GB", "DE", "FR", "JP", "AU"];
 /// a room makes sense for every panel at once.
 pub fn offered(catalog: &Catalog) -> bool {
     catalog
-        .zones
+        .zones()
         .first()
-        .is_some_and(|first| catalog.zones.iter().all(|z| z.colors == first.colors))
+        .is_some_and(|first| catalog.zones().iter().all(|z| z.colors == first.colors))
 }
 
 /// Properties of [`PhotoColors`].
@@ -224,7 +224,7 @@ pub fn PhotoColors(props: &PhotoColorsProps) -> Html {
     let zone = props
         .zone
         .clone()
-        .or_else(|| catalog.zones.first().map(|z| z.id.clone()));
+        .or_else(|| catalog.zones().first().map(|z| z.id.clone()));
     let color_name = |id: &ColorId| {
         catalog
             .color(id.as_str())
@@ -336,7 +336,7 @@ pub fn PhotoColors(props: &PhotoColorsProps) -> Html {
             &swatch,
             &swatch_id,
             &swatch_colors,
-            catalog.id.to_string(),
+            catalog.id().to_string(),
             &color_name,
         )
     });
@@ -396,7 +396,7 @@ fn offer_row(
     let apply_all = {
         let on = props.on_choose_all.clone();
         let all: Vec<(GroupKey, String)> = catalog
-            .zones
+            .zones()
             .iter()
             .filter(|z| z.colors.contains(&s.color))
             .map(|z| (GroupKey::Color(z.id.clone()), id.clone()))

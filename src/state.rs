@@ -367,8 +367,8 @@ impl Reducible for State {
             Action::SetLocale(locale) => s.locale = locale,
             Action::CatalogLoading => s.catalog = CatalogLoad::Loading,
             Action::CatalogLoaded(catalog, selection, changes) => {
-                s.selected_zone = catalog.zones.first().map(|z| z.id.clone());
-                s.view = catalog.views.first().map(|v| v.id.clone());
+                s.selected_zone = catalog.zones().first().map(|z| z.id.clone());
+                s.view = catalog.views().first().map(|v| v.id.clone());
                 s.selection = selection;
                 s.undo.clear();
                 s.redo.clear();
@@ -453,7 +453,7 @@ impl Reducible for State {
                     fresh.design.size = s.selection.design.size.clone();
                     s.notice = None;
                     s.apply(fresh);
-                    s.selected_zone = catalog.zones.first().map(|z| z.id.clone());
+                    s.selected_zone = catalog.zones().first().map(|z| z.id.clone());
                 }
                 s.submit = SubmitStatus::Idle;
                 s.submission = None;
@@ -462,7 +462,7 @@ impl Reducible for State {
                 let Some(catalog) = s.catalog().cloned() else {
                     return self;
                 };
-                if design.product != catalog.id {
+                if &design.product != catalog.id() {
                     return self;
                 }
                 let (selection, changes) = Selection::restore(&catalog, &design, &[]);

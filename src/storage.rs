@@ -40,7 +40,7 @@ pub fn restore_selection(catalog: &Catalog) -> (Selection, Vec<Change>) {
     if !available() {
         return (Selection::new(catalog), Vec::new());
     }
-    let product = catalog.id.as_str();
+    let product = catalog.id().as_str();
     let stored = LocalStorage::get::<Stored>(key(product)).ok().or_else(|| {
         LocalStorage::get::<Design>(legacy_key(product))
             .ok()

@@ -305,7 +305,7 @@ pub fn check_swatch_request(
                 },
             );
         } else if let Some(catalog) = catalog
-            && !catalog.colors.iter().any(|c| c.id.0 == *color)
+            && !catalog.colors().iter().any(|c| c.id.0 == *color)
         {
             problem(
                 &path,

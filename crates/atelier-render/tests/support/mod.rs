@@ -311,7 +311,7 @@ pub fn render_all() -> Vec<(String, Frame)> {
         (&bespoke, bespoke_designs(&bespoke)),
     ];
     for (catalog, designs) in products {
-        for view in &catalog.views {
+        for view in catalog.views() {
             let layers = ViewLayers::decode(view, file).expect("layers decode");
             for (name, design) in &designs {
                 let valid = design.validate(catalog).expect("sample designs are valid");
