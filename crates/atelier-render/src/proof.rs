@@ -14,7 +14,7 @@
 //! let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/");
 //! let json = std::fs::read_to_string(format!("{root}catalogs/runner-one.json")).unwrap();
 //! let catalog = Catalog::from_json(&json, &|_: &str| true).unwrap();
-//! let layers = ViewLayers::decode(&catalog.views[0], |p| std::fs::read(format!("{root}{p}")).ok()).unwrap();
+//! let layers = ViewLayers::decode(&catalog.views()[0], |p| std::fs::read(format!("{root}{p}")).ok()).unwrap();
 //! let design = catalog.default_design();
 //! let fonts = atelier_core::text::Fonts::default();
 //! let proof = proof::render(&layers, "side", &design.validate(&catalog).unwrap(), &fonts);
