@@ -2,7 +2,10 @@
 //! (so the wasm test needs no server), the sample designs (each keeps its catalog's rules), and the reference
 //! hashes.
 
-#![allow(dead_code, missing_docs)]
+#![allow(
+    dead_code,
+    reason = "each test target that includes this module uses only part of it, a different part each"
+)]
 
 use atelier_core::design::Choice;
 use atelier_core::{Catalog, Design};
