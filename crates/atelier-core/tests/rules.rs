@@ -415,6 +415,10 @@ fn clicks() -> impl Strategy<Value = Vec<(usize, usize, bool)>> {
 
 /// Walks `clicks` over `c`, checking the invariants at every step; `brute` also compares availability with
 /// brute force over every design.
+#[allow(
+    clippy::too_many_lines,
+    reason = "a test: one walk states every invariant checked at each click, read top to bottom"
+)]
 fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(), TestCaseError> {
     let designs = if brute { every_design(c) } else { Vec::new() };
     let valid_designs: Vec<_> = designs.iter().filter(|d| valid(c, d)).collect();
