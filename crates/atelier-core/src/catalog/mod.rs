@@ -1,6 +1,6 @@
-//! Catalogs: a retailer's product file, parsed (`raw`, private to the crate) and then validated (`validate`)
+//! Catalogs: a retailer's product file, parsed (`raw`, private to this module) and then validated (`validate`)
 //! into the [`Catalog`] model ([`model`]) that the rest of Atelier trusts. The one way in is
-//! [`Catalog::from_json`]; the raw types never leave the crate.
+//! [`Catalog::from_json`]; the raw types never leave `catalog/`.
 //!
 //! Parsing is lenient on purpose (most fields optional, numbers signed, unknown fields collected) so that
 //! validation can report every problem of a file at once, each with its location, instead of the first.
@@ -8,7 +8,7 @@
 mod asset_path;
 pub mod model;
 pub mod problem;
-pub(crate) mod raw;
+mod raw;
 pub mod rules;
 pub mod text;
 mod validate;
