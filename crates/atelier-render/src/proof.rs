@@ -4,8 +4,8 @@
 //! A view's proof is the lowercase hex SHA-256 of its canonical bytes: the [`rgba`](crate::Pixels::rgba) of
 //! the [`Frame`] (row-major RGBA8, opaque) of [`ViewLayers::render`] at the view's own catalog size, which is
 //! the size the preview canvas shows. Because rendering is bit-identical in wasm and natively, the browser and
-//! the shop hash the same bytes. This module owns only the hashing and its canonical input; which views an order needs and what a
-//! well-formed proof looks like is `atelier_core::order`'s, comparing them is the shop's.
+//! the shop hash the same bytes. This module owns only the hashing and its canonical input; which views an
+//! order needs and what a well-formed proof looks like is `atelier_core::order`'s, comparing them is the shop's.
 //!
 //! # Example
 //! ```
