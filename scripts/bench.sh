@@ -8,17 +8,17 @@ export PATH="$PWD/.tools/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 cargo run -q --profile server -p atelier-render --example bench
-# Rules: the size-first release profile the app ships with, natively and in headless Chromium (the wasm test
-# prints its figures only when built with ATELIER_BENCH).
+# Rules: the size-first release profile the app ships with, natively and in headless Chromium (the browser
+# benches are their own wasm test targets, `tests/wasm_bench.rs`, which `make test` does not run).
 cargo run -q --release -p atelier-core --example rules_bench
 cargo run -q --release -p atelier-core --example palette_bench
-ATELIER_BENCH=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --release -p atelier-core --target wasm32-unknown-unknown --locked --test wasm -- \
-  --nocapture rules_bench 2>/dev/null | grep '^rules\.'
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --release -p atelier-core --target wasm32-unknown-unknown --locked --test wasm_bench -- \
+  --nocapture 2>/dev/null | grep '^rules\.'
 # The compositor alone in Chromium (wasm SIMD, as shipped), full and changed-zone renders.
-ATELIER_BENCH=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --release -p atelier-render --target wasm32-unknown-unknown --locked --test wasm -- \
-  --nocapture render_bench 2>/dev/null | grep '^render\.'
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --release -p atelier-render --target wasm32-unknown-unknown --locked --test wasm_bench -- \
+  --nocapture 2>/dev/null | grep '^render\.'
 trunk build --release >&2
 cargo build -q --profile server -p atelier-shop
 SHOP_BIN="$PWD/target/server/atelier-shop" node tests/e2e/bench.mjs

@@ -72,7 +72,7 @@ pub fn App() -> Html {
     // A design is never lost: every change is stored as it happens, with which choices were the shopper's.
     // And its undo/redo history, so undo still works after a reload or a crash.
     {
-        let product = state.catalog().map(|c| c.id.as_str().to_owned());
+        let product = state.catalog().map(|c| c.id().as_str().to_owned());
         use_effect_with(
             (state.history.clone(), product),
             |(history, product): &(Rc<History<Rc<Selection>>>, Option<String>)| {
@@ -153,7 +153,7 @@ pub fn App() -> Html {
                 .collect();
             groups.extend(
                 catalog
-                    .choices
+                    .choices()
                     .iter()
                     .map(|c| GroupKey::Choice(c.id.clone())),
             );
@@ -165,7 +165,7 @@ pub fn App() -> Html {
 
     // The page's language and title follow the shopper's language.
     {
-        let name = state.catalog().map(|c| c.name.clone());
+        let name = state.catalog().map(|c| c.name().clone());
         use_effect_with((state.locale, name), |(locale, name)| {
             let Some(document) = web_sys::window().and_then(|w| w.document()) else {
                 return;

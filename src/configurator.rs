@@ -62,8 +62,8 @@ pub fn Configurator(props: &ConfiguratorProps) -> Html {
     html! {
         <div class="configurator">
             <div class="product-head">
-                <h1 id="product-name">{ i18n.pick(&catalog.name) }</h1>
-                <p class="product-description">{ i18n.pick(&catalog.description) }</p>
+                <h1 id="product-name">{ i18n.pick(catalog.name()) }</h1>
+                <p class="product-description">{ i18n.pick(catalog.description()) }</p>
             </div>
             <Stage artwork={props.artwork.clone()} first_paint={props.first_paint.clone()} />
             <section id="options" class="panel" tabindex="-1" aria-label={i18n.t("summary.heading")}>
@@ -91,7 +91,7 @@ fn Parts() -> Html {
     let state = use_app_state();
     let catalog = use_context::<CatalogHandle>().expect("the app provides the loaded catalog");
     let i18n = use_i18n();
-    let zones: Vec<ZoneItem> = (catalog.zones.iter())
+    let zones: Vec<ZoneItem> = (catalog.zones().iter())
         .map(|z| ZoneItem {
             id: z.id.0.clone().into(),
             name: i18n.pick(&z.name).to_owned().into(),

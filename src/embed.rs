@@ -111,7 +111,7 @@ fn post(origin: &str, kind: &str, detail: Value) {
 fn design_detail(catalog: &CatalogHandle, design: &Design, locale: Locale) -> Value {
     let priced = design.validate(catalog).ok().map(|valid| price(&valid));
     json!({
-        "product": catalog.id.as_str(),
+        "product": catalog.id().as_str(),
         "locale": locale.tag(),
         "design": design,
         "price": priced.as_ref().map(|p| ClientPrice::from(p.total)),
@@ -265,7 +265,7 @@ pub fn use_embed(state: &UseReducerHandle<State>) {
                         "submitted",
                         json!({
                             "orderId": receipt.id,
-                            "product": catalog.id.as_str(),
+                            "product": catalog.id().as_str(),
                             "design": design,
                             "price": receipt.price,
                             "priceText": receipt.price_text(locale),

@@ -20,7 +20,7 @@ pub fn use_fonts(state: &UseReducerHandle<State>) {
     use_effect_with((catalog, text, fonts), move |(catalog, text, fonts)| {
         let Some(catalog) = catalog else { return };
         let mut wanted = BTreeSet::new();
-        for placement in &catalog.texts {
+        for placement in catalog.texts() {
             if let Some(first) = placement.fonts.first() {
                 wanted.insert(first.clone());
             }

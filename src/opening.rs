@@ -37,7 +37,7 @@ pub fn open(catalog: &Catalog, version: &str) -> Opened {
     };
     if let Some(text) = url::query_param(PARAM) {
         match design_link::decode(&text) {
-            Ok(linked) if linked.design.product == catalog.id => {
+            Ok(linked) if linked.design.product == *catalog.id() => {
                 let (selection, notice) = from_link(catalog, version, &linked);
                 // The stored history is about the stored design; the link's design starts its own.
                 if selection.design() != storage::restore_selection(catalog).0.design() {

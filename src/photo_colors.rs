@@ -34,9 +34,9 @@ use yew::prelude::*;
 /// a room makes sense for every panel at once.
 pub fn offered(catalog: &Catalog) -> bool {
     catalog
-        .zones
+        .zones()
         .first()
-        .is_some_and(|first| catalog.zones.iter().all(|z| z.colors == first.colors))
+        .is_some_and(|first| catalog.zones().iter().all(|z| z.colors == first.colors))
 }
 
 /// Properties of [`PhotoColors`].
@@ -91,7 +91,7 @@ pub fn PhotoColors(props: &PhotoColorsProps) -> Html {
         .unwrap_or_default();
     let swatch_form = (!candidates.is_empty()).then(|| {
         html! {
-            <SwatchForm product={catalog.id.to_string()}
+            <SwatchForm product={catalog.id().to_string()}
                 colors={candidates.iter().map(ToString::to_string).collect::<Vec<_>>()}
                 names={candidates.iter().map(color_name).collect::<Vec<_>>()} />
         }
@@ -163,7 +163,7 @@ fn results(
     let zone = props
         .zone
         .clone()
-        .or_else(|| catalog.zones.first().map(|z| z.id.clone()));
+        .or_else(|| catalog.zones().first().map(|z| z.id.clone()));
     let zone_name = zone
         .as_ref()
         .and_then(|z| catalog.zone(z.as_str()))

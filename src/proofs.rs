@@ -48,7 +48,7 @@ pub async fn of_order(
         return Ok(BTreeMap::new());
     };
     let mut proofs = BTreeMap::new();
-    for view in &catalog.views {
+    for view in catalog.views() {
         if !cache.0.borrow().views.contains_key(&view.id) {
             let layers = load_view(view, |_, _| {}, || {}, |l| l.tints(&valid))
                 .await

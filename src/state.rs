@@ -204,8 +204,8 @@ impl State {
             history,
             notice,
         } = loaded;
-        self.selected_zone = catalog.zones.first().map(|z| z.id.clone());
-        self.view = catalog.views.first().map(|v| v.id.clone());
+        self.selected_zone = catalog.zones().first().map(|z| z.id.clone());
+        self.view = catalog.views().first().map(|v| v.id.clone());
         self.selection = Rc::new(selection);
         self.history = Rc::new(history);
         self.pending_fix = None;
@@ -275,7 +275,7 @@ impl State {
             fresh.set_size(&catalog, self.design().size.clone());
             self.notice = None;
             self.apply(fresh);
-            self.selected_zone = catalog.zones.first().map(|z| z.id.clone());
+            self.selected_zone = catalog.zones().first().map(|z| z.id.clone());
         }
         self.submit = SubmitStatus::Idle;
         self.submission = None;
@@ -285,7 +285,7 @@ impl State {
         let Some(catalog) = self.catalog().cloned() else {
             return false;
         };
-        if design.product != catalog.id {
+        if design.product != *catalog.id() {
             return false;
         }
         let (selection, changes) = Selection::restore(&catalog, design, explicit);

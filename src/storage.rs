@@ -58,7 +58,7 @@ pub fn restore_selection(catalog: &Catalog) -> (Selection, Vec<Change>) {
     if !available() {
         return (Selection::new(catalog), Vec::new());
     }
-    let product = catalog.id.as_str();
+    let product = catalog.id().as_str();
     let stored = LocalStorage::get::<Stored>(key(product)).ok().or_else(|| {
         LocalStorage::get::<Design>(legacy_key(product))
             .ok()
@@ -90,7 +90,7 @@ pub fn restore_history(catalog: &Catalog) -> History<Rc<Selection>> {
     if !available() {
         return History::default();
     }
-    LocalStorage::get::<History<Stored>>(history_key(catalog.id.as_str()))
+    LocalStorage::get::<History<Stored>>(history_key(catalog.id().as_str()))
         .map(|stored| {
             stored.map(|s| Rc::new(Selection::restore(catalog, &s.design, &s.explicit).0))
         })

@@ -19,7 +19,7 @@ pub fn use_text_checks(state: &UseReducerHandle<State>) {
     let asked = use_mut_ref(BTreeMap::<TextId, String>::new);
     let questions: Vec<(TextId, String)> = match state.catalog() {
         Some(catalog) if !state.text_worker_failed => catalog
-            .texts
+            .texts()
             .iter()
             .filter_map(|p| Some((p.id.clone(), state.check_text(p)?.words_pending?)))
             .collect(),

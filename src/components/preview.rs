@@ -142,7 +142,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let label = i18n.f(
         "preview.label",
         &[
-            ("product", i18n.pick(&catalog.name).to_owned()),
+            ("product", i18n.pick(catalog.name()).to_owned()),
             ("view", i18n.pick(&view.name).to_owned()),
         ],
     );

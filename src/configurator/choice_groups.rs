@@ -23,10 +23,10 @@ pub fn ChoiceGroups(props: &ChoiceGroupsProps) -> Html {
     let catalog = use_context::<CatalogHandle>().expect("the configurator provides its catalog");
     let i18n = use_i18n();
     let locale = i18n.locale();
-    if catalog.choices.is_empty() {
+    if catalog.choices().is_empty() {
         return html! {};
     }
-    let groups = catalog.choices.iter().map(|group| {
+    let groups = catalog.choices().iter().map(|group| {
         let key = GroupKey::Choice(group.id.clone());
         let reasons = props.reasons.get(&key);
         let items: Vec<OptionItem> = (group.options.iter())

@@ -29,7 +29,7 @@ pub fn MyDesigns() -> Html {
     let state = use_app_state();
     let catalog = use_context::<CatalogHandle>().expect("the configurator provides its catalog");
     let i18n = use_i18n();
-    let product = catalog.id.as_str().to_owned();
+    let product = catalog.id().as_str().to_owned();
     let designs = {
         let product = product.clone();
         use_state(move || saved_designs::list(&product))

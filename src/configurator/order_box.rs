@@ -31,7 +31,7 @@ pub fn OrderBox(props: &OrderBoxProps) -> Html {
     use_resume(&state, &catalog);
     let design = state.design();
 
-    let sizes: Vec<(AttrValue, AttrValue)> = (catalog.sizes.iter())
+    let sizes: Vec<(AttrValue, AttrValue)> = (catalog.sizes().iter())
         .map(|s| {
             (
                 AttrValue::from(s.id.0.clone()),

@@ -44,7 +44,7 @@ pub fn Stage(props: &StageProps) -> Html {
         Callback::from(move |v: String| state.dispatch(Action::SetView(v.as_str().into())))
     };
     let views: Vec<(AttrValue, AttrValue)> = catalog
-        .views
+        .views()
         .iter()
         .map(|v| {
             (
@@ -58,7 +58,7 @@ pub fn Stage(props: &StageProps) -> Html {
     let view_id = state.view.clone();
     let download_stem = AttrValue::from(format!(
         "{}-{}",
-        catalog.id.as_str(),
+        catalog.id().as_str(),
         view_id.as_ref().map_or("", |v| v.as_str())
     ));
     let download_ready = view_id
@@ -69,7 +69,7 @@ pub fn Stage(props: &StageProps) -> Html {
         // The shop's still of this view, while its layers load and the design is the one it shows (the
         // default); checked in that order, so a page past its start compares no designs.
         let still = (props.first_paint.as_ref())
-            .and_then(|f| f.still(catalog.id.as_str(), &view))
+            .and_then(|f| f.still(catalog.id().as_str(), &view))
             .filter(|_| artwork != Some(Artwork::Ready))
             .filter(|_| shows_default(design, &catalog));
         html! {

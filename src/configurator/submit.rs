@@ -41,7 +41,7 @@ pub fn use_submit(
 #[hook]
 pub fn use_resume(state: &StateHandle, catalog: &CatalogHandle) {
     let state = state.clone();
-    use_effect_with(catalog.id.clone(), move |product| {
+    use_effect_with(catalog.id().clone(), move |product| {
         if let Some(request) = outbox::pending(product.as_str())
             && !busy(&state)
         {

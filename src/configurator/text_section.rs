@@ -15,20 +15,20 @@ pub fn TextSection() -> Html {
     let state = use_app_state();
     let catalog = use_context::<CatalogHandle>().expect("the configurator provides its catalog");
     let i18n = use_i18n();
-    if catalog.texts.is_empty() {
+    if catalog.texts().is_empty() {
         return html! {};
     }
     html! {
         <fieldset class="texts">
             <legend>{ i18n.t("text.section") }</legend>
-            { for catalog.texts.iter().map(|p| placement_field(&state, &i18n, p)) }
+            { for catalog.texts().iter().map(|p| placement_field(&state, &i18n, p)) }
         </fieldset>
     }
 }
 
 /// Whether every personal text may be ordered as it stands.
 pub fn texts_orderable(state: &State, catalog: &CatalogHandle) -> bool {
-    catalog.texts.iter().all(|p| match state.check_text(p) {
+    catalog.texts().iter().all(|p| match state.check_text(p) {
         None => true,
         Some(check) => orderable(state, &check),
     })

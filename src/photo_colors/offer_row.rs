@@ -54,7 +54,7 @@ pub fn offer_row(
     let apply_all = {
         let on = actions.on_choose_all.clone();
         let all: Vec<(GroupKey, String)> = catalog
-            .zones
+            .zones()
             .iter()
             .filter(|z| z.colors.contains(&s.color))
             .map(|z| (GroupKey::Color(z.id.clone()), id.clone()))

@@ -40,10 +40,10 @@ fn main() {
         .step_by(10)
         .map(|(i, selection)| {
             let available = selection.availability(&catalog);
-            let zone = i % catalog.zones.len();
+            let zone = i % catalog.zones().len();
             let start = Instant::now();
             for g in [2 * zone, 2 * zone + 1] {
-                let key = &catalog.space.groups[g].key;
+                let key = &catalog.space().groups[g].key;
                 std::hint::black_box(selection.explain_group(&catalog, &available, key));
             }
             start.elapsed().as_secs_f64() * 1e3

@@ -218,6 +218,57 @@ impl Design {
             ));
             return Err(problems);
         }
+        let zones = self.resolve_zones(catalog, &mut problems);
+        let choices = self.resolve_choices(catalog, &mut problems);
+        for text in self.text.keys() {
+            if catalog.text(text.as_str()).is_none() {
+                problems.push(DesignProblem::new(
+                    format!("text.{text}"),
+                    DesignProblemKind::UnknownText {
+                        text: text.0.clone(),
+                    },
+                ));
+            }
+        }
+        let texts = catalog
+            .texts
+            .iter()
+            .filter_map(|p| {
+                self.text
+                    .get(&p.id)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| (p, t.clone()))
+            })
+            .collect();
+        let size = self.size.as_ref().and_then(|s| {
+            catalog.size(s.as_str()).or_else(|| {
+                problems.push(DesignProblem::new(
+                    "size",
+                    DesignProblemKind::UnknownSize { size: s.0.clone() },
+                ));
+                None
+            })
+        });
+        if problems.is_empty() {
+            Ok(ValidDesign {
+                catalog,
+                zones,
+                size,
+                choices,
+                texts,
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every zone of `catalog` with the material and color this design chose for it; a problem for each unknown
+    /// zone, missing zone and choice the zone does not offer.
+    fn resolve_zones<'c>(
+        &self,
+        catalog: &'c Catalog,
+        problems: &mut Vec<DesignProblem>,
+    ) -> Vec<(&'c Zone, &'c Material, &'c Color)> {
         for zone in self.zones.keys() {
             if catalog.zone(zone.as_str()).is_none() {
                 problems.push(DesignProblem::new(
@@ -271,6 +322,16 @@ impl Design {
                 zones.push((zone, m, c));
             }
         }
+        zones
+    }
+
+    /// Every choice group of `catalog` with the option this design chose; a problem for each unknown group,
+    /// missing group and unknown option.
+    fn resolve_choices<'c>(
+        &self,
+        catalog: &'c Catalog,
+        problems: &mut Vec<DesignProblem>,
+    ) -> Vec<(&'c ChoiceGroup, &'c ChoiceOption)> {
         for choice in self.choices.keys() {
             if catalog.choice(choice.as_str()).is_none() {
                 problems.push(DesignProblem::new(
@@ -302,45 +363,6 @@ impl Design {
                 },
             }
         }
-        for text in self.text.keys() {
-            if catalog.text(text.as_str()).is_none() {
-                problems.push(DesignProblem::new(
-                    format!("text.{text}"),
-                    DesignProblemKind::UnknownText {
-                        text: text.0.clone(),
-                    },
-                ));
-            }
-        }
-        let texts = catalog
-            .texts
-            .iter()
-            .filter_map(|p| {
-                self.text
-                    .get(&p.id)
-                    .filter(|t| !t.is_empty())
-                    .map(|t| (p, t.clone()))
-            })
-            .collect();
-        let size = self.size.as_ref().and_then(|s| {
-            catalog.size(s.as_str()).or_else(|| {
-                problems.push(DesignProblem::new(
-                    "size",
-                    DesignProblemKind::UnknownSize { size: s.0.clone() },
-                ));
-                None
-            })
-        });
-        if problems.is_empty() {
-            Ok(ValidDesign {
-                catalog,
-                zones,
-                size,
-                choices,
-                texts,
-            })
-        } else {
-            Err(problems)
-        }
+        choices
     }
 }

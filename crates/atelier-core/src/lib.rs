@@ -18,7 +18,7 @@
 //! let design = catalog.default_design();
 //! let valid = design.validate(&catalog).expect("the default design is valid");
 //! let price = atelier_core::pricing::price(&valid);
-//! assert_eq!(price.total.currency, catalog.currency);
+//! assert_eq!(price.total.currency, catalog.currency());
 //! ```
 
 pub mod catalog;

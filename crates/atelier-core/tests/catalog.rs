@@ -36,12 +36,12 @@ fn check(edit: impl FnOnce(&mut Value), missing: &str, expect: &[&str]) {
 #[test]
 fn the_sample_catalog_is_valid() {
     let catalog = Catalog::from_json(SAMPLE, &|_: &str| true).expect("valid");
-    assert_eq!(catalog.id.as_str(), "runner-one");
-    assert!(catalog.zones.len() >= 5);
-    assert!(catalog.views.len() >= 2);
-    assert!(catalog.materials.len() >= 3);
-    assert!(catalog.colors.len() >= 12);
-    assert_eq!(catalog.name.ko, "러너 원");
+    assert_eq!(catalog.id().as_str(), "runner-one");
+    assert!(catalog.zones().len() >= 5);
+    assert!(catalog.views().len() >= 2);
+    assert!(catalog.materials().len() >= 3);
+    assert!(catalog.colors().len() >= 12);
+    assert_eq!(catalog.name().ko, "러너 원");
 }
 
 #[test]

@@ -33,7 +33,7 @@ fn default_design_is_valid_and_priced() {
     let v = d.validate(&c).expect("valid");
     let p = price(&v);
     // The default heel is suede (+10,000).
-    assert_eq!(p.total, Money::new(149_000, c.currency));
+    assert_eq!(p.total, Money::new(149_000, c.currency()));
     assert_eq!(p.lines.len(), 1);
     assert_eq!(p.lines[0].option, PricedOption::Material("suede".into()));
     assert_eq!(p.total.format(Locale::Ko), "₩149,000");
@@ -109,7 +109,7 @@ fn orders_need_a_size_and_the_shops_price() {
 
 /// A proof of the right shape for every view of `c` (the core checks shapes; the shop compares pixels).
 fn well_formed_proofs(c: &Catalog) -> BTreeMap<ViewId, String> {
-    c.views
+    c.views()
         .iter()
         .map(|v| (v.id.clone(), "0123456789abcdef".repeat(4)))
         .collect()

@@ -35,10 +35,10 @@ fn samples() -> Vec<(Catalog, &'static str, Design)> {
                 s = selection;
             }
         }
-        if let Some(size) = c.sizes.last() {
+        if let Some(size) = c.sizes().last() {
             s.set_size(&c, Some(size.id.clone()));
         }
-        if let Some(p) = c.texts.first() {
+        if let Some(p) = c.texts().first() {
             s.set_text(&c, p.id.clone(), "민지 <b>&\"~.".into());
         }
         assert_ne!(

@@ -28,7 +28,7 @@ fn pick(c: &Catalog, s: &Selection, k: &str, o: &str) -> Selection {
 }
 
 fn rule_ids(c: &Catalog, rules: &[usize]) -> Vec<String> {
-    rules.iter().map(|&r| c.rules[r].id.0.clone()).collect()
+    rules.iter().map(|&r| c.rules()[r].id.0.clone()).collect()
 }
 
 // ---- catalog problems ------------------------------------------------------------------------------------
@@ -253,7 +253,7 @@ fn choosing_an_option_that_conflicts_offers_the_smallest_fix() {
             s = pick(&c, &s, ck, co);
         }
         assert!(
-            !s.availability(&c).offers(&c.space, &key(k), o),
+            !s.availability(&c).offers(c.space(), &key(k), o),
             "{k}={o} should be unavailable"
         );
         let Outcome::Conflict(fix) = s.choose(&c, &key(k), o) else {
@@ -317,7 +317,7 @@ fn rules_without_a_message_are_explained_from_their_structure() {
         r.as_object_mut().expect("rule").remove("message");
     }
     let c = catalog(&v.to_string());
-    let said: Vec<String> = (0..c.rules.len())
+    let said: Vec<String> = (0..c.rules().len())
         .map(|r| reason(&c, r, Locale::En))
         .collect();
     assert_eq!(
@@ -387,7 +387,7 @@ fn an_order_that_breaks_a_rule_is_refused_naming_it() {
             currency: "KRW".into(),
         },
         proof: c
-            .views
+            .views()
             .iter()
             .map(|v| (v.id.clone(), "0".repeat(64)))
             .collect(),
@@ -415,10 +415,14 @@ fn clicks() -> impl Strategy<Value = Vec<(usize, usize, bool)>> {
 
 /// Walks `clicks` over `c`, checking the invariants at every step; `brute` also compares availability with
 /// brute force over every design.
+#[allow(
+    clippy::too_many_lines,
+    reason = "a test: one walk states every invariant checked at each click, read top to bottom"
+)]
 fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(), TestCaseError> {
     let designs = if brute { every_design(c) } else { Vec::new() };
     let valid_designs: Vec<_> = designs.iter().filter(|d| valid(c, d)).collect();
-    let groups = &c.space.groups;
+    let groups = &c.space().groups;
     let mut s = Selection::new(c);
     for &(g, o, accept) in clicks {
         let a = s.availability(c);
@@ -426,7 +430,7 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
         for (gi, group) in groups.iter().enumerate() {
             let current = option(s.design(), &group.key);
             prop_assert!(
-                a.offers(&c.space, &group.key, &current),
+                a.offers(c.space(), &group.key, &current),
                 "{} has its own option available",
                 group.key.as_key()
             );
@@ -457,7 +461,7 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
         // no valid design has the option with those choices, and each of them is needed.
         for group in groups {
             for (name, why) in s.explain_group(c, &a, &group.key) {
-                prop_assert!(!a.offers(&c.space, &group.key, &name));
+                prop_assert!(!a.offers(c.space(), &group.key, &name));
                 prop_assert!(
                     !why.rules.is_empty(),
                     "{}={} names a rule",
@@ -496,7 +500,7 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
                                     .choices
                                     .iter()
                                     .all(|k| option(d, k) == option(s.design(), k))
-                                && rules.iter().all(|&r| keeps(c, &c.rules[r], d))
+                                && rules.iter().all(|&r| keeps(c, &c.rules()[r], d))
                         })
                     };
                     prop_assert!(
@@ -524,7 +528,7 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
             .map(|b| &group.options[b])
             .collect();
         let name = offered[o % offered.len()];
-        let available = a.offers(&c.space, &group.key, name);
+        let available = a.offers(c.space(), &group.key, name);
         match s.choose(c, &group.key, name) {
             Outcome::Applied { selection, .. } => {
                 prop_assert!(available, "only available options apply directly");
@@ -569,7 +573,7 @@ fn walk(c: &Catalog, clicks: &[(usize, usize, bool)], brute: bool) -> Result<(),
             }
             Outcome::Unknown => prop_assert!(false, "a known option"),
         }
-        for r in &c.rules {
+        for r in c.rules() {
             prop_assert!(keeps(c, r, s.design()), "rule {} kept", r.id);
         }
     }

@@ -109,7 +109,7 @@ fn monogram_refusals_in_korean_and_english() {
 fn order(json: &str, text: &[(&str, &str)], extra: i64) -> (Catalog, OrderRequest) {
     let catalog = catalog(json);
     let mut design = catalog.default_design();
-    design.size = catalog.sizes.first().map(|s| s.id.clone());
+    design.size = catalog.sizes().first().map(|s| s.id.clone());
     let amount = atelier_core::pricing::price(&design.validate(&catalog).expect("valid"))
         .total
         .amount
@@ -122,11 +122,11 @@ fn order(json: &str, text: &[(&str, &str)], extra: i64) -> (Catalog, OrderReques
         design,
         price: atelier_core::order::ClientPrice {
             amount,
-            currency: catalog.currency.code().to_owned(),
+            currency: catalog.currency().code().to_owned(),
         },
         // Well-formed proofs: the core checks their shape; their pixels are the shop's to compare.
         proof: catalog
-            .views
+            .views()
             .iter()
             .map(|v| (v.id.clone(), "ab".repeat(32)))
             .collect(),

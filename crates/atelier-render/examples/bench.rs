@@ -11,7 +11,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/");
     let json = std::fs::read_to_string(format!("{root}catalogs/runner-one.json"))?;
     let catalog = Catalog::from_json(&json, &|_: &str| true).map_err(|p| format!("{p:?}"))?;
-    let view = &catalog.views[0];
+    let view = &catalog.views()[0];
     let layers = ViewLayers::decode(view, |p| std::fs::read(format!("{root}{p}")).ok())?;
     let mut frame = Frame::new(layers.width(), layers.height());
     let colors: Vec<_> = catalog

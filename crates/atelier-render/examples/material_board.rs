@@ -16,7 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/");
     let json = std::fs::read_to_string(format!("{root}catalogs/runner-one.json"))?;
     let catalog = Catalog::from_json(&json, &|_: &str| true).map_err(|p| format!("{p:?}"))?;
-    let layers = ViewLayers::decode(&catalog.views[0], |p| {
+    let layers = ViewLayers::decode(&catalog.views()[0], |p| {
         std::fs::read(format!("{root}{p}")).ok()
     })?;
     let lin = atelier_render::lut::to_linear;

@@ -20,7 +20,7 @@
 //! let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/");
 //! let json = std::fs::read_to_string(format!("{root}catalogs/runner-one.json")).unwrap();
 //! let catalog = Catalog::from_json(&json, &|_: &str| true).unwrap();
-//! let view = &catalog.views[0];
+//! let view = &catalog.views()[0];
 //! let layers = ViewLayers::decode(view, |path| std::fs::read(format!("{root}{path}")).ok()).unwrap();
 //! let design = catalog.default_design();
 //! let valid = design.validate(&catalog).unwrap();

@@ -1,11 +1,13 @@
-//! A layer file's decoded pixels: 8-bit RGBA, row-major, straight (not premultiplied), exactly as the file
-//! stores them. Whoever decodes the file makes one (the `png` feature's decoder natively, the browser's
-//! `createImageBitmap` in the app); [`crate::ViewLayers::from_pixels`] turns them into planes.
+//! The renderer's one 8-bit RGBA image type, row-major, 4 bytes a pixel: a layer file's decoded pixels going
+//! in, and a rendered [`crate::Frame`]'s pixels coming out (a frame holds one). Its accessors exist once here.
 //!
-//! Every layer file is opaque (see [`crate::layers`]): a browser canvas premultiplies alpha, which would lose
-//! bits of a translucent pixel, so only opaque images come out of every decoder with the same bytes.
+//! Layer files arrive straight (not premultiplied), exactly as the file stores them. Whoever decodes the file
+//! makes one (the `png` feature's decoder natively, the browser's `createImageBitmap` in the app);
+//! [`crate::ViewLayers::from_pixels`] turns them into planes. Every layer file is opaque (see
+//! [`crate::layers`]): a browser canvas premultiplies alpha, which would lose bits of a translucent pixel, so
+//! only opaque images come out of every decoder with the same bytes. A rendered frame is opaque sRGB.
 
-/// Decoded 8-bit RGBA pixels of one layer file.
+/// An 8-bit RGBA image: decoded layer pixels, or a rendered frame's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pixels {
     width: u32,
@@ -26,6 +28,16 @@ impl Pixels {
         })
     }
 
+    /// `width` × `height` pixels, every byte zero (transparent black), for the compositor to fill.
+    pub(crate) fn zeroed(width: u32, height: u32) -> Pixels {
+        let n = width as usize * height as usize;
+        Pixels {
+            width,
+            height,
+            rgba: vec![0; n * 4],
+        }
+    }
+
     /// Width in pixels.
     pub fn width(&self) -> u32 {
         self.width
@@ -39,6 +51,16 @@ impl Pixels {
     /// The bytes, 4 per pixel.
     pub fn rgba(&self) -> &[u8] {
         &self.rgba
+    }
+
+    /// The bytes, 4 per pixel, for the compositor and the text drawer to write.
+    pub(crate) fn rgba_mut(&mut self) -> &mut [u8] {
+        &mut self.rgba
+    }
+
+    /// The bytes, given up.
+    pub(crate) fn into_rgba(self) -> Vec<u8> {
+        self.rgba
     }
 
     /// The index of the first pixel that is not fully opaque, if any.

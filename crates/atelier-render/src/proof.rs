@@ -1,11 +1,11 @@
 //! Preview proofs: the fingerprint of exactly the pixels a shopper saw, which the app sends with an order and
 //! the shop recomputes before accepting it.
 //!
-//! A view's proof is the lowercase hex SHA-256 of its canonical bytes: [`Frame::rgba`] (row-major RGBA8,
-//! opaque) of [`ViewLayers::render`] at the view's own catalog size, which is the size the preview canvas
-//! shows. Because rendering is bit-identical in wasm and natively, the browser and the shop hash the same
-//! bytes. This module owns only the hashing and its canonical input; which views an order needs and what a
-//! well-formed proof looks like is `atelier_core::order`'s, comparing them is the shop's.
+//! A view's proof is the lowercase hex SHA-256 of its canonical bytes: the [`rgba`](crate::Pixels::rgba) of
+//! the [`Frame`] (row-major RGBA8, opaque) of [`ViewLayers::render`] at the view's own catalog size, which is
+//! the size the preview canvas shows. Because rendering is bit-identical in wasm and natively, the browser and
+//! the shop hash the same bytes. This module owns only the hashing and its canonical input; which views an
+//! order needs and what a well-formed proof looks like is `atelier_core::order`'s, comparing them is the shop's.
 //!
 //! # Example
 //! ```
@@ -14,7 +14,7 @@
 //! let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/");
 //! let json = std::fs::read_to_string(format!("{root}catalogs/runner-one.json")).unwrap();
 //! let catalog = Catalog::from_json(&json, &|_: &str| true).unwrap();
-//! let layers = ViewLayers::decode(&catalog.views[0], |p| std::fs::read(format!("{root}{p}")).ok()).unwrap();
+//! let layers = ViewLayers::decode(&catalog.views()[0], |p| std::fs::read(format!("{root}{p}")).ok()).unwrap();
 //! let design = catalog.default_design();
 //! let fonts = atelier_core::text::Fonts::default();
 //! let proof = proof::render(&layers, "side", &design.validate(&catalog).unwrap(), &fonts);

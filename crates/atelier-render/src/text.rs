@@ -40,7 +40,7 @@ pub struct Coverage {
 pub fn draw_texts(design: &ValidDesign<'_>, view: &str, fonts: &Fonts, frame: &mut Frame) {
     let scale = design
         .catalog
-        .views
+        .views()
         .iter()
         .find(|v| v.id.as_str() == view)
         .map_or(1, |v| (frame.width() / v.width.max(1)).max(1));

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// A 2×1 view with one zone layer (`z`, of the sample's first zone) and an overlay (`o`).
 fn tiny_view() -> View {
     let catalog = support::catalog();
-    let mut view = catalog.views[0].clone();
+    let mut view = catalog.views()[0].clone();
     view.width = 2;
     view.height = 1;
     view.base = "b".into();

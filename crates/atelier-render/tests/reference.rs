@@ -75,7 +75,7 @@ fn sample_designs_match_their_reference_images() {
 #[test]
 fn a_color_change_only_touches_that_zone() {
     let catalog = support::catalog();
-    let view = &catalog.views[0];
+    let view = &catalog.views()[0];
     let layers = atelier_render::ViewLayers::decode(view, support::file).expect("decode");
     let mut design = catalog.default_design();
     let render = |d: &atelier_core::Design| {
@@ -111,7 +111,7 @@ fn a_color_change_only_touches_that_zone() {
 fn dark_navy_keeps_its_shading() {
     // The seams and form shading must survive a dark color: a navy quarter still spans a range of values.
     let catalog = support::catalog();
-    let view = &catalog.views[0];
+    let view = &catalog.views()[0];
     let layers = atelier_render::ViewLayers::decode(view, support::file).expect("decode");
     let (_, design) = support::designs(&catalog)
         .into_iter()
@@ -146,7 +146,7 @@ fn a_changed_zone_rerendered_alone_equals_a_full_render() {
     for catalog in [support::catalog(), support::bespoke()] {
         let valid_default = catalog.default_design();
         let valid = valid_default.validate(&catalog).expect("valid");
-        for view in &catalog.views {
+        for view in catalog.views() {
             let layers = atelier_render::ViewLayers::decode(view, support::file).expect("decode");
             let before = layers.tints(&valid);
             let mut frame = atelier_render::Frame::new(layers.width(), layers.height());
@@ -166,7 +166,7 @@ fn a_changed_zone_rerendered_alone_equals_a_full_render() {
                 assert!(
                     frame.rgba() == fresh.rgba(),
                     "{}/{}: {zone:?} in {surface:?} differs after a region render",
-                    catalog.id.as_str(),
+                    catalog.id().as_str(),
                     view.id
                 );
                 assert_ne!(before[k], after[k]);
@@ -187,7 +187,7 @@ fn a_production_view_at_twice_the_size_looks_like_the_preview() {
         .find(|(n, _)| *n == "gray-surfaces")
         .expect("design");
     let valid = design.validate(&catalog).expect("valid");
-    let view = &catalog.views[0];
+    let view = &catalog.views()[0];
     let small = atelier_render::ViewLayers::decode(view, support::file).expect("decode");
     let big = atelier_render::ViewLayers::decode_scaled(view, support::file, 2).expect("decode 2×");
     assert_eq!((big.width(), big.height()), (2048, 2048));
@@ -232,7 +232,7 @@ fn a_production_view_at_twice_the_size_looks_like_the_preview() {
 fn a_zone_outline_follows_its_edge_and_leaves_the_inside_clear() {
     let catalog = support::catalog();
     let layers =
-        atelier_render::ViewLayers::decode(&catalog.views[0], support::file).expect("decode");
+        atelier_render::ViewLayers::decode(&catalog.views()[0], support::file).expect("decode");
     for zone in layers.zones() {
         let outline = layers
             .zone_outline(zone.as_str(), [255, 255, 255])
@@ -286,7 +286,7 @@ fn proofs_are_the_reference_hashes_and_ignore_what_the_frame_held_before() {
     // rendered before, and a different design gives a different proof.
     let catalog = support::catalog();
     let layers =
-        atelier_render::ViewLayers::decode(&catalog.views[0], support::file).expect("decode");
+        atelier_render::ViewLayers::decode(&catalog.views()[0], support::file).expect("decode");
     let mut design = catalog.default_design();
     design.size = Some("250".into());
     let default = atelier_render::proof::render(

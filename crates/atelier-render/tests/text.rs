@@ -103,7 +103,7 @@ fn text_is_drawn_onto_the_frame_in_its_view_only() {
     let fonts = support::fonts();
     let mut design = catalog.default_design();
     let valid = design.validate(&catalog).expect("valid");
-    let view = &catalog.views[0];
+    let view = &catalog.views()[0];
     let layers = atelier_render::ViewLayers::decode(view, support::file).expect("decode");
     let mut plain = atelier_render::Frame::new(layers.width(), layers.height());
     layers.render(&valid, &mut plain);

@@ -3,8 +3,7 @@
 //! without it (the scalar path), which `scripts/test.sh` runs both.
 //! Run with `cargo test -p atelier-render --target wasm32-unknown-unknown --test wasm`; to prove which path
 //! ran, set `ATELIER_EXPECT_SIMD=1` or `0` at build time and the test fails if the build disagrees.
-//! `make bench` also runs `render_bench_in_the_browser` (with `ATELIER_BENCH`), which prints
-//! `render.wasm_test.*` figures.
+//! The browser bench of the compositor is `tests/wasm_bench.rs`, run only by `make bench`.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -40,50 +39,4 @@ fn browser_pixels_equal_native_pixels() {
             "{key}: the browser's proof differs from the native reference"
         );
     }
-}
-
-#[wasm_bindgen_test]
-fn render_bench_in_the_browser() {
-    if option_env!("ATELIER_BENCH").is_none() {
-        return;
-    }
-    let performance = web_sys::window()
-        .and_then(|w| w.performance())
-        .expect("performance");
-    let catalog = support::catalog();
-    let layers =
-        atelier_render::ViewLayers::decode(&catalog.views[0], support::file).expect("decode");
-    let valid_design = catalog.default_design();
-    let valid = valid_design.validate(&catalog).expect("valid");
-    let mut tints = layers.tints(&valid);
-    let quarter = layers
-        .zones()
-        .position(|z| z.as_str() == "quarter")
-        .expect("quarter");
-    let bounds = layers.zone_bounds("quarter").expect("drawn");
-    let mut frame = atelier_render::Frame::new(layers.width(), layers.height());
-    let mut time = |region: Option<atelier_render::Rect>| -> Vec<f64> {
-        let mut times = Vec::new();
-        for i in 0..65u16 {
-            if let Some(t) = tints[quarter].as_mut() {
-                t.color[0] = i * 1000;
-            }
-            let start = performance.now();
-            match region {
-                Some(r) => layers.render_tints_region(&tints, &mut frame, r),
-                None => layers.render_tints(&tints, &mut frame),
-            }
-            if i >= 5 {
-                times.push(performance.now() - start);
-            }
-        }
-        times.sort_by(f64::total_cmp);
-        times
-    };
-    let full = time(None);
-    let zone = time(Some(bounds));
-    let pick = |t: &[f64], q: f64| t[((t.len() - 1) as f64 * q).round() as usize];
-    console_log!("compositor built with simd128: {SIMD}");
-    console_log!("render.wasm_test.p95_ms: {:.2} ms", pick(&full, 0.95));
-    console_log!("render.wasm_test.zone_p95_ms: {:.2} ms", pick(&zone, 0.95));
 }

@@ -113,7 +113,7 @@ mod tests {
             std::fs::read_to_string(root.join("catalogs/runner-one.json")).expect("sample catalog");
         let catalog =
             Catalog::from_json(&json, &|rel: &str| root.join(rel).is_file()).expect("valid");
-        (catalog.views, root)
+        (catalog.views().to_vec(), root)
     }
 
     /// One test, not several: they would share the process-wide last-used slot.

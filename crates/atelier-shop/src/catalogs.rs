@@ -34,7 +34,7 @@ impl Loaded {
     pub fn new(catalog: Catalog, json: &str, static_dir: &Path) -> Loaded {
         Loaded {
             artwork: catalog
-                .views
+                .views()
                 .iter()
                 .map(|v| ViewArtwork::new(v.clone(), static_dir))
                 .collect(),
@@ -95,7 +95,7 @@ impl Catalogs {
             let json = std::fs::read_to_string(&file)?;
             match Catalog::from_json(&json, &|rel: &str| static_dir.join(rel).is_file()) {
                 Ok(catalog) => {
-                    let id = catalog.id.0.clone();
+                    let id = catalog.id().0.clone();
                     if catalogs.by_id.contains_key(&id) {
                         report.push_str(&format!(
                             "{}: a second catalog with id {id}\n",
@@ -119,7 +119,7 @@ impl Catalogs {
             }
         }
         for loaded in catalogs.by_id.values() {
-            for path in loaded.catalog.texts.iter().flat_map(|t| &t.fonts) {
+            for path in loaded.catalog.texts().iter().flat_map(|t| &t.fonts) {
                 if catalogs.fonts.contains(path) {
                     continue;
                 }
@@ -161,7 +161,7 @@ impl Catalogs {
             .filter_map(|l| {
                 l.stills(&self.fonts)
                     .err()
-                    .map(|e| format!("{}: {e}\n", l.catalog.id))
+                    .map(|e| format!("{}: {e}\n", l.catalog.id()))
             })
             .collect();
         if !broken.is_empty() {
@@ -195,7 +195,7 @@ impl Catalogs {
         Catalogs {
             by_id: items
                 .into_iter()
-                .map(|l| (l.catalog.id.0.clone(), l))
+                .map(|l| (l.catalog.id().0.clone(), l))
                 .collect(),
             fonts: Fonts::new(),
         }

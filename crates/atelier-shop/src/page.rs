@@ -204,14 +204,14 @@ fn first_language(headers: &HeaderMap) -> Option<Locale> {
 fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Markup {
     let catalog = &loaded.catalog;
     let data = FirstPaintData {
-        product: catalog.id.as_str(),
+        product: catalog.id().as_str(),
         sizes: SIZES,
         stills: stills.iter().map(|s| (s.view.as_str(), s)).collect(),
     };
     let still = stills.first();
     let t = |key: &str| messages::text(locale, key);
-    let name = catalog.name.get(locale);
-    let first_view = catalog.views.first();
+    let name = catalog.name().get(locale);
+    let first_view = catalog.views().first();
     let label = first_view.map(|v| {
         messages::format(
             locale,
@@ -245,7 +245,7 @@ fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Markup {
                 div.configurator {
                     div.product-head {
                         h1 #product-name { (name) }
-                        p.product-description { (catalog.description.get(locale)) }
+                        p.product-description { (catalog.description().get(locale)) }
                     }
                     section.stage aria-labelledby="product-name" {
                         div.stage-card {
@@ -257,11 +257,11 @@ fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Markup {
                                         alt=(label.clone().unwrap_or_default()) fetchpriority="high";
                                 }
                             }
-                            @if catalog.views.len() > 1 {
+                            @if catalog.views().len() > 1 {
                                 fieldset.view-switch disabled {
                                     legend.visually-hidden { (t("views.heading")) }
                                     div.segments {
-                                        @for (i, v) in catalog.views.iter().enumerate() {
+                                        @for (i, v) in catalog.views().iter().enumerate() {
                                             label.segment for=(format!("view-{}", v.id)) {
                                                 input type="radio" id=(format!("view-{}", v.id)) name="view"
                                                     value=(v.id.as_str()) checked[i == 0];

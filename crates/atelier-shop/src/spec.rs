@@ -236,14 +236,14 @@ mod tests {
             std::fs::read_to_string(format!("{root}catalogs/bespoke-set.json")).expect("file");
         let catalog = atelier_core::Catalog::from_json(&json, &|_: &str| true).expect("valid");
         let mut design = catalog.default_design();
-        design.size = catalog.sizes.first().map(|s| s.id.clone());
+        design.size = catalog.sizes().first().map(|s| s.id.clone());
         // Personal text is part of the drawing too.
-        if let Some(placement) = catalog.texts.first() {
+        if let Some(placement) = catalog.texts().first() {
             design.text.insert(placement.id.clone(), "Ab 7".into());
         }
         let price = atelier_core::pricing::price(&design.validate(&catalog).expect("valid"));
         let proofs: BTreeMap<ViewId, String> = catalog
-            .views
+            .views()
             .iter()
             .map(|v| (v.id.clone(), "ab".repeat(32)))
             .collect();

@@ -74,7 +74,7 @@ pub fn render(loaded: &Loaded, fonts: &Fonts) -> Result<Vec<Still>, StillError> 
     let design = loaded.catalog.default_design();
     let valid = design
         .validate(&loaded.catalog)
-        .map_err(|_| StillError::Design(loaded.catalog.id.0.clone()))?;
+        .map_err(|_| StillError::Design(loaded.catalog.id().0.clone()))?;
     let mut stills = Vec::new();
     for artwork in &loaded.artwork {
         let view = artwork.view();
@@ -144,9 +144,9 @@ mod tests {
             let full: Vec<_> = stills.iter().filter(|s| s.width == 1024).collect();
             assert_eq!(
                 full.len(),
-                loaded.catalog.views.len(),
+                loaded.catalog.views().len(),
                 "{}",
-                loaded.catalog.id
+                loaded.catalog.id()
             );
             assert_eq!(
                 stills.len(),
@@ -166,15 +166,17 @@ mod tests {
                 assert!(
                     decoded.as_raw() == frame.rgba(),
                     "{}/{}: the still's pixels differ from the frame",
-                    loaded.catalog.id,
+                    loaded.catalog.id(),
                     view.id
                 );
                 assert_eq!(still.hash, hex::encode(&Sha256::digest(&still.png)[..8]));
                 assert_eq!(
-                    still.path(loaded.catalog.id.as_str()),
+                    still.path(loaded.catalog.id().as_str()),
                     format!(
                         "/api/products/{}/stills/{}-1024.{}.png",
-                        loaded.catalog.id, view.id, still.hash
+                        loaded.catalog.id(),
+                        view.id,
+                        still.hash
                     )
                 );
             }
@@ -186,7 +188,7 @@ mod tests {
                 );
                 println!(
                     "{}/{}-{}: {} bytes",
-                    loaded.catalog.id,
+                    loaded.catalog.id(),
                     small.view,
                     small.width,
                     small.png.len()

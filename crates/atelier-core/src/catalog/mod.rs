@@ -1,15 +1,17 @@
-//! Catalogs: a retailer's product file, parsed ([`raw`]) and then validated ([`validate`]) into the
-//! [`Catalog`] model ([`model`]) that the rest of Atelier trusts.
+//! Catalogs: a retailer's product file, parsed (`raw`, private to this module) and then validated (`validate`)
+//! into the [`Catalog`] model ([`model`]) that the rest of Atelier trusts. The one way in is
+//! [`Catalog::from_json`]; the raw types never leave `catalog/`.
 //!
 //! Parsing is lenient on purpose (most fields optional, numbers signed, unknown fields collected) so that
 //! validation can report every problem of a file at once, each with its location, instead of the first.
 
+mod asset_path;
 pub mod model;
 pub mod problem;
-pub mod raw;
+mod raw;
 pub mod rules;
 pub mod text;
-pub mod validate;
+mod validate;
 mod validate_texts;
 
 pub use model::{
@@ -18,3 +20,4 @@ pub use model::{
 };
 pub use problem::{CatalogProblem, CatalogProblemKind};
 pub use text::{Case, CharClass, TextPlacement};
+pub use validate::{FORMAT, MAX_VIEW_SIDE};

@@ -14,36 +14,66 @@ use crate::rules::Space;
 use std::collections::BTreeMap;
 
 /// A product that can be configured.
+///
+/// The only way to get one is [`Catalog::from_json`], which validates the file, and nothing outside this
+/// crate can change one afterwards: its fields are private and read through the accessors below, so the
+/// guarantees above hold for every `Catalog` there is.
+///
+/// ```compile_fail,E0616
+/// # use atelier_core::catalog::Catalog;
+/// let json = include_str!("../../../../static/catalogs/runner-one.json");
+/// let mut catalog = Catalog::from_json(json, &|_path: &str| true).expect("the sample catalog is valid");
+/// // Rejected: the zones are read-only outside the crate (error[E0616]: field `zones` is private).
+/// catalog.zones.clear();
+/// ```
+///
+/// ```compile_fail,E0451
+/// # use atelier_core::catalog::Catalog;
+/// let json = include_str!("../../../../static/catalogs/runner-one.json");
+/// let catalog = Catalog::from_json(json, &|_path: &str| true).expect("the sample catalog is valid");
+/// // Rejected: a catalog cannot be built field by field, so it cannot skip validation
+/// // (error[E0451]: fields are private).
+/// let copy = Catalog { zones: Vec::new(), ..catalog };
+/// ```
+///
+/// Reading works through the accessors:
+///
+/// ```
+/// # use atelier_core::catalog::Catalog;
+/// let json = include_str!("../../../../static/catalogs/runner-one.json");
+/// let catalog = Catalog::from_json(json, &|_path: &str| true).expect("the sample catalog is valid");
+/// assert!(!catalog.zones().is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
     /// Product id.
-    pub id: ProductId,
+    pub(crate) id: ProductId,
     /// Product name.
-    pub name: Localized,
+    pub(crate) name: Localized,
     /// Short description.
-    pub description: Localized,
+    pub(crate) description: Localized,
     /// The currency of every price in the catalog.
-    pub currency: Currency,
+    pub(crate) currency: Currency,
     /// Price of the product before option deltas.
-    pub base_price: Money,
+    pub(crate) base_price: Money,
     /// Sizes, in the order shown.
-    pub sizes: Vec<Size>,
+    pub(crate) sizes: Vec<Size>,
     /// Material palette.
-    pub materials: Vec<Material>,
+    pub(crate) materials: Vec<Material>,
     /// Color palette.
-    pub colors: Vec<Color>,
+    pub(crate) colors: Vec<Color>,
     /// Zones, in the order shown.
-    pub zones: Vec<Zone>,
+    pub(crate) zones: Vec<Zone>,
     /// Views, the first shown first.
-    pub views: Vec<View>,
+    pub(crate) views: Vec<View>,
     /// Product-wide choice groups, in the order shown.
-    pub choices: Vec<ChoiceGroup>,
+    pub(crate) choices: Vec<ChoiceGroup>,
     /// Rules between choices, in file order.
-    pub rules: Vec<Rule>,
+    pub(crate) rules: Vec<Rule>,
     /// The rules compiled for the solver; group order: per zone its material then color, then choices.
-    pub space: Space,
+    pub(crate) space: Space,
     /// Personal-text placements, in the order shown (empty for products without any).
-    pub texts: Vec<TextPlacement>,
+    pub(crate) texts: Vec<TextPlacement>,
 }
 
 /// A product-wide choice group that is not a zone, such as "match all panels".
@@ -70,7 +100,7 @@ pub struct ChoiceOption {
     pub price: Money,
 }
 
-/// A rule as the retailer wrote it, kept for explaining it to shoppers; its logic lives in [`Catalog::space`].
+/// A rule as the retailer wrote it, kept for explaining it to shoppers; its logic lives in [`Catalog::space()`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
     /// Rule id.
@@ -283,6 +313,76 @@ impl View {
 }
 
 impl Catalog {
+    /// Product id.
+    pub fn id(&self) -> &ProductId {
+        &self.id
+    }
+
+    /// Product name.
+    pub fn name(&self) -> &Localized {
+        &self.name
+    }
+
+    /// Short description (empty in both languages when the file has none).
+    pub fn description(&self) -> &Localized {
+        &self.description
+    }
+
+    /// The currency of every price in the catalog.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    /// Price of the product before option deltas.
+    pub fn base_price(&self) -> Money {
+        self.base_price
+    }
+
+    /// Sizes, in the order shown.
+    pub fn sizes(&self) -> &[Size] {
+        &self.sizes
+    }
+
+    /// Material palette.
+    pub fn materials(&self) -> &[Material] {
+        &self.materials
+    }
+
+    /// Color palette.
+    pub fn colors(&self) -> &[Color] {
+        &self.colors
+    }
+
+    /// Zones, in the order shown.
+    pub fn zones(&self) -> &[Zone] {
+        &self.zones
+    }
+
+    /// Views, the first shown first.
+    pub fn views(&self) -> &[View] {
+        &self.views
+    }
+
+    /// Product-wide choice groups, in the order shown.
+    pub fn choices(&self) -> &[ChoiceGroup] {
+        &self.choices
+    }
+
+    /// Rules between choices, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The rules compiled for the solver; group order: per zone its material then color, then choices.
+    pub fn space(&self) -> &Space {
+        &self.space
+    }
+
+    /// Personal-text placements, in the order shown (empty for products without any).
+    pub fn texts(&self) -> &[TextPlacement] {
+        &self.texts
+    }
+
     /// The zone with `id`.
     pub fn zone(&self, id: &str) -> Option<&Zone> {
         self.zones.iter().find(|z| z.id.as_str() == id)

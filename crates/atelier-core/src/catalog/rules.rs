@@ -9,7 +9,7 @@
 
 use super::model::{ChoiceGroup, Color, Cond, Material, Rule, RuleKind, Zone};
 use super::problem::CatalogProblemKind as K;
-use super::raw::{RawCondition, RawImplication, RawRule};
+use super::raw::{RawAtMost, RawCondition, RawImplication, RawRule};
 use super::validate::Checker;
 use crate::id::RuleId;
 use crate::rules::availability::evaluate;
@@ -75,6 +75,9 @@ enum KeyRef {
 /// A checked condition: each key with the set of options it allows (palette bits).
 type Checked = Vec<(KeyRef, Domain)>;
 
+/// A checked condition with the conditions as written, kept for explaining the rule.
+type CheckedCond = (Checked, Vec<Cond>);
+
 struct Rules<'a> {
     groups: &'a [Group],
     zones: usize,
@@ -127,7 +130,7 @@ impl Rules<'_> {
     }
 
     /// Checks a condition object, reporting unknown groups and options at their paths.
-    fn cond(&self, c: &mut Checker, at: &str, raw: RawCondition) -> Option<(Checked, Vec<Cond>)> {
+    fn cond(&self, c: &mut Checker, at: &str, raw: RawCondition) -> Option<CheckedCond> {
         if raw.is_empty() {
             c.push(at, K::EmptyList);
             return None;
@@ -251,34 +254,7 @@ pub(super) fn check(
                 }
             })
         } else if let Some(list) = raw.excludes {
-            let here = format!("{at}.excludes");
-            if list.len() < 2 {
-                c.push(&here, K::TooFew { min: 2 });
-            }
-            let parts: Vec<_> = list
-                .into_iter()
-                .enumerate()
-                .map(|(j, cond)| r.cond(c, &format!("{here}[{j}]"), cond))
-                .collect();
-            match (parts.iter().all(Option::is_some), &when) {
-                (true, Some((w, _))) if parts.len() >= 2 => {
-                    let parts: Vec<(Checked, Vec<Cond>)> = parts.into_iter().flatten().collect();
-                    let mut all: Checked = w.clone();
-                    for (p, _) in &parts {
-                        all.extend(p.iter().copied());
-                    }
-                    for z in instances(&r, has_star(&all)) {
-                        out.push(Constraint::Clause {
-                            rule: index,
-                            lits: r.negate(&r.lits(&all, z)),
-                        });
-                    }
-                    Some(RuleKind::Excludes(
-                        parts.into_iter().map(|(_, c)| c).collect(),
-                    ))
-                }
-                _ => None,
-            }
+            excludes(c, &r, &at, list, when.as_ref(), index, &mut out)
         } else if let Some(keys) = raw.equal {
             equal(
                 c,
@@ -290,58 +266,7 @@ pub(super) fn check(
                 &mut out,
             )
         } else if let Some(am) = raw.at_most {
-            let here = format!("{at}.at_most");
-            c.extra(&here, &am.extra);
-            let count = match am.count {
-                None => {
-                    c.push(&here, K::MissingField { field: "count" });
-                    None
-                }
-                Some(n @ 0..=1000) => u32::try_from(n).ok(),
-                Some(n) => {
-                    c.push(
-                        format!("{here}.count"),
-                        K::OutOfRange {
-                            value: n,
-                            min: 0,
-                            max: 1000,
-                        },
-                    );
-                    None
-                }
-            };
-            let of = match am.of {
-                None => {
-                    c.push(&here, K::MissingField { field: "of" });
-                    None
-                }
-                Some(of) if of.len() != 1 => {
-                    c.push(format!("{here}.of"), K::AtMostOneKey);
-                    None
-                }
-                Some(of) => r.cond(c, &format!("{here}.of"), of),
-            };
-            match (count, of, &when) {
-                (Some(count), Some((of, conds)), Some((w, _))) => {
-                    if has_star(w) {
-                        c.push(format!("{at}.when"), K::StarNotAllowed);
-                        None
-                    } else {
-                        let lits: Vec<Lit> = instances(&r, has_star(&of))
-                            .into_iter()
-                            .flat_map(|z| r.lits(&of, z))
-                            .collect();
-                        out.push(Constraint::AtMost {
-                            rule: index,
-                            max: count.min(u32::from(u16::MAX)) as u16,
-                            lits,
-                            when: r.lits(w, None),
-                        });
-                        Some(RuleKind::AtMost { count, of: conds })
-                    }
-                }
-                _ => None,
-            }
+            at_most(c, &r, &at, am, when.as_ref(), index, &mut out)
         } else {
             None
         };
@@ -371,13 +296,116 @@ fn instances(r: &Rules<'_>, star: bool) -> Vec<Option<usize>> {
     }
 }
 
-#[allow(clippy::type_complexity)]
+/// An `excludes` rule (at `at`): at least two conditions that may not all hold, compiled into `out`.
+fn excludes(
+    c: &mut Checker,
+    r: &Rules<'_>,
+    at: &str,
+    list: Vec<RawCondition>,
+    when: Option<&CheckedCond>,
+    index: u16,
+    out: &mut Vec<Constraint>,
+) -> Option<RuleKind> {
+    let here = format!("{at}.excludes");
+    if list.len() < 2 {
+        c.push(&here, K::TooFew { min: 2 });
+    }
+    let parts: Vec<_> = list
+        .into_iter()
+        .enumerate()
+        .map(|(j, cond)| r.cond(c, &format!("{here}[{j}]"), cond))
+        .collect();
+    match (parts.iter().all(Option::is_some), when) {
+        (true, Some((w, _))) if parts.len() >= 2 => {
+            let parts: Vec<CheckedCond> = parts.into_iter().flatten().collect();
+            let mut all: Checked = w.clone();
+            for (p, _) in &parts {
+                all.extend(p.iter().copied());
+            }
+            for z in instances(r, has_star(&all)) {
+                out.push(Constraint::Clause {
+                    rule: index,
+                    lits: r.negate(&r.lits(&all, z)),
+                });
+            }
+            Some(RuleKind::Excludes(
+                parts.into_iter().map(|(_, c)| c).collect(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// An `at_most` rule (at `at`): a count and the one key it counts, compiled into `out`.
+fn at_most(
+    c: &mut Checker,
+    r: &Rules<'_>,
+    at: &str,
+    am: RawAtMost,
+    when: Option<&CheckedCond>,
+    index: u16,
+    out: &mut Vec<Constraint>,
+) -> Option<RuleKind> {
+    let here = format!("{at}.at_most");
+    c.extra(&here, &am.extra);
+    let count = match am.count {
+        None => {
+            c.push(&here, K::MissingField { field: "count" });
+            None
+        }
+        Some(n @ 0..=1000) => u32::try_from(n).ok(),
+        Some(n) => {
+            c.push(
+                format!("{here}.count"),
+                K::OutOfRange {
+                    value: n,
+                    min: 0,
+                    max: 1000,
+                },
+            );
+            None
+        }
+    };
+    let of = match am.of {
+        None => {
+            c.push(&here, K::MissingField { field: "of" });
+            None
+        }
+        Some(of) if of.len() != 1 => {
+            c.push(format!("{here}.of"), K::AtMostOneKey);
+            None
+        }
+        Some(of) => r.cond(c, &format!("{here}.of"), of),
+    };
+    match (count, of, when) {
+        (Some(count), Some((of, conds)), Some((w, _))) => {
+            if has_star(w) {
+                c.push(format!("{at}.when"), K::StarNotAllowed);
+                None
+            } else {
+                let lits: Vec<Lit> = instances(r, has_star(&of))
+                    .into_iter()
+                    .flat_map(|z| r.lits(&of, z))
+                    .collect();
+                out.push(Constraint::AtMost {
+                    rule: index,
+                    max: count.min(u32::from(u16::MAX)) as u16,
+                    lits,
+                    when: r.lits(w, None),
+                });
+                Some(RuleKind::AtMost { count, of: conds })
+            }
+        }
+        _ => None,
+    }
+}
+
 fn implication(
     c: &mut Checker,
     r: &Rules<'_>,
     at: &str,
     imp: RawImplication,
-    when: Option<&(Checked, Vec<Cond>)>,
+    when: Option<&CheckedCond>,
     index: u16,
     out: &mut Vec<Constraint>,
 ) -> Option<(Vec<Cond>, Vec<Cond>)> {
@@ -416,7 +444,7 @@ fn equal(
     r: &Rules<'_>,
     at: &str,
     keys: Vec<String>,
-    when: Option<&(Checked, Vec<Cond>)>,
+    when: Option<&CheckedCond>,
     index: u16,
     out: &mut Vec<Constraint>,
 ) -> Option<RuleKind> {

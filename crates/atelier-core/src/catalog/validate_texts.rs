@@ -2,6 +2,7 @@
 //! price, every problem with its path (`texts[0].box_mm.width`). Kept apart from [`super::validate`], which
 //! calls [`check`] once the views and colors are known.
 
+use super::asset_path::is_safe_asset_path;
 use super::model::View;
 use super::problem::CatalogProblemKind as K;
 use super::raw::{RawBox, RawPoint, RawText};
@@ -84,80 +85,10 @@ pub(super) fn check(
             );
         }
         let fonts = fonts(c, &at, t.fonts, file_exists);
-        let mut allowed = Vec::new();
-        for (j, name) in c.list(&at, "allowed", t.allowed).into_iter().enumerate() {
-            match CharClass::parse(&name) {
-                Some(class) => allowed.push(class),
-                None => c.push(
-                    format!("{at}.allowed[{j}]"),
-                    K::UnknownCharClass { class: name },
-                ),
-            }
-        }
-        let also_allowed = t.also_allowed.unwrap_or_default();
-        for ch in also_allowed.chars() {
-            if crate::text::refused(ch).is_some() || ch.is_whitespace() && ch != ' ' {
-                c.push(
-                    format!("{at}.also_allowed"),
-                    K::InvalidAllowedCharacter {
-                        code_point: format!("U+{:04X}", u32::from(ch)),
-                    },
-                );
-            }
-        }
-        let max_length = match t.max_length {
-            None => {
-                c.push(
-                    &at,
-                    K::MissingField {
-                        field: "max_length",
-                    },
-                );
-                None
-            }
-            Some(n @ 1..=MAX_LENGTH) => usize::try_from(n).ok(),
-            Some(n) => {
-                c.push(
-                    format!("{at}.max_length"),
-                    K::OutOfRange {
-                        value: n,
-                        min: 1,
-                        max: MAX_LENGTH,
-                    },
-                );
-                None
-            }
-        };
-        let case = match t.case.as_deref() {
-            None => Some(Case::AsTyped),
-            Some(name) => Case::parse(name).or_else(|| {
-                c.push(
-                    format!("{at}.case"),
-                    K::UnknownCase {
-                        case: name.to_owned(),
-                    },
-                );
-                None
-            }),
-        };
-        let ink = match t.ink {
-            None => {
-                c.push(&at, K::MissingField { field: "ink" });
-                None
-            }
-            Some(ink) => {
-                let found = if ink.starts_with('#') {
-                    Srgb8::from_hex(&ink)
-                } else {
-                    colors.iter().find(|(id, _)| *id == ink).map(|(_, s)| *s)
-                };
-                // A declared color that failed its own check is reported there, not again here.
-                if found.is_none() && !color_decl.contains(&ink) {
-                    c.push(format!("{at}.ink"), K::InvalidInk { value: ink });
-                }
-                found
-            }
-        };
+        let (allowed, also_allowed) = characters(c, &at, t.allowed, t.also_allowed);
+        let max_length = max_length(c, &at, t.max_length);
+        let case = case(c, &at, t.case.as_deref());
+        let ink = ink(c, &at, t.ink, colors, color_decl);
         let price = c.price(&at, "price", t.price, false);
         if let (Some(view), Some(pos), Some(rot), Some(w), Some(h), Some(ppm)) =
             (view, position, rotation, width, height, px_per_mm)
@@ -212,6 +143,106 @@ pub(super) fn check(
         }
     }
     out
+}
+
+/// The characters a placement allows: named classes (each known) and extra characters (each printable, no
+/// whitespace but the space).
+fn characters(
+    c: &mut Checker,
+    at: &str,
+    classes: Option<Vec<String>>,
+    also_allowed: Option<String>,
+) -> (Vec<CharClass>, String) {
+    let mut allowed = Vec::new();
+    for (j, name) in c.list(at, "allowed", classes).into_iter().enumerate() {
+        match CharClass::parse(&name) {
+            Some(class) => allowed.push(class),
+            None => c.push(
+                format!("{at}.allowed[{j}]"),
+                K::UnknownCharClass { class: name },
+            ),
+        }
+    }
+    let also_allowed = also_allowed.unwrap_or_default();
+    for ch in also_allowed.chars() {
+        if crate::text::refused(ch).is_some() || ch.is_whitespace() && ch != ' ' {
+            c.push(
+                format!("{at}.also_allowed"),
+                K::InvalidAllowedCharacter {
+                    code_point: format!("U+{:04X}", u32::from(ch)),
+                },
+            );
+        }
+    }
+    (allowed, also_allowed)
+}
+
+/// The most characters a placement takes: required, 1 to [`MAX_LENGTH`].
+fn max_length(c: &mut Checker, at: &str, n: Option<i64>) -> Option<usize> {
+    match n {
+        None => {
+            c.push(
+                at,
+                K::MissingField {
+                    field: "max_length",
+                },
+            );
+            None
+        }
+        Some(n @ 1..=MAX_LENGTH) => usize::try_from(n).ok(),
+        Some(n) => {
+            c.push(
+                format!("{at}.max_length"),
+                K::OutOfRange {
+                    value: n,
+                    min: 1,
+                    max: MAX_LENGTH,
+                },
+            );
+            None
+        }
+    }
+}
+
+/// The case a placement's text is set in; as typed when absent.
+fn case(c: &mut Checker, at: &str, name: Option<&str>) -> Option<Case> {
+    match name {
+        None => Some(Case::AsTyped),
+        Some(name) => Case::parse(name).or_else(|| {
+            c.push(
+                format!("{at}.case"),
+                K::UnknownCase {
+                    case: name.to_owned(),
+                },
+            );
+            None
+        }),
+    }
+}
+
+/// The ink: a `#rrggbb` swatch or a palette color's id (`colors` are those without problems, `color_decl`
+/// every declared id).
+fn ink(
+    c: &mut Checker,
+    at: &str,
+    ink: Option<String>,
+    colors: &[(String, Srgb8)],
+    color_decl: &HashSet<String>,
+) -> Option<Srgb8> {
+    let Some(ink) = ink else {
+        c.push(at, K::MissingField { field: "ink" });
+        return None;
+    };
+    let found = if ink.starts_with('#') {
+        Srgb8::from_hex(&ink)
+    } else {
+        colors.iter().find(|(id, _)| *id == ink).map(|(_, s)| *s)
+    };
+    // A declared color that failed its own check is reported there, not again here.
+    if found.is_none() && !color_decl.contains(&ink) {
+        c.push(format!("{at}.ink"), K::InvalidInk { value: ink });
+    }
+    found
 }
 
 fn number(
@@ -279,7 +310,7 @@ fn fonts(
     let mut ok = !list.is_empty();
     for (j, path) in list.into_iter().enumerate() {
         let here = format!("{at}.fonts[{j}]");
-        if !is_safe_font_path(&path) {
+        if !is_safe_asset_path(&path, &[".ttf", ".otf"]) {
             c.push(here, K::UnsafePath { path });
             ok = false;
         } else if !file_exists(&path) {
@@ -290,20 +321,6 @@ fn fonts(
         }
     }
     ok.then_some(out)
-}
-
-/// A relative `.ttf`/`.otf` path of plain segments, for the same reason as layer paths.
-fn is_safe_font_path(path: &str) -> bool {
-    (path.ends_with(".ttf") || path.ends_with(".otf"))
-        && path.len() <= 200
-        && path.split('/').all(|seg| {
-            !seg.is_empty()
-                && seg != "."
-                && seg != ".."
-                && seg
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        })
 }
 
 /// Whether the box `w` × `h` pixels centred at `pos` and rotated by `rot` degrees lies inside the view.
@@ -318,23 +335,4 @@ fn box_inside(view: &View, pos: (f64, f64), rot: f64, w: f64, h: f64) -> bool {
         && pos.1 - half_h >= 0.0
         && pos.0 + half_w <= f64::from(view.width)
         && pos.1 + half_h <= f64::from(view.height)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_safe_font_path;
-
-    #[test]
-    fn font_paths() {
-        assert!(is_safe_font_path("fonts/AtelierSans-Latin.ttf"));
-        for bad in [
-            "../x.ttf",
-            "/etc/x.ttf",
-            "fonts/x.png",
-            "a//b.otf",
-            "http://x/y.ttf",
-        ] {
-            assert!(!is_safe_font_path(bad), "{bad}");
-        }
-    }
 }

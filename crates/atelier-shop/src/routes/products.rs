@@ -42,11 +42,11 @@ pub async fn list(State(state): State<AppState>) -> Json<Vec<ProductSummary>> {
             .catalogs
             .iter()
             .map(|l| ProductSummary {
-                id: l.catalog.id.0.clone(),
-                name: l.catalog.name.clone(),
-                description: l.catalog.description.clone(),
-                base_price: l.catalog.base_price,
-                views: l.catalog.views.iter().map(|v| v.id.0.clone()).collect(),
+                id: l.catalog.id().0.clone(),
+                name: l.catalog.name().clone(),
+                description: l.catalog.description().clone(),
+                base_price: l.catalog.base_price(),
+                views: l.catalog.views().iter().map(|v| v.id.0.clone()).collect(),
             })
             .collect(),
     )

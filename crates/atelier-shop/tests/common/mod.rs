@@ -74,7 +74,7 @@ pub fn order(edit: impl FnOnce(&mut atelier_core::Design)) -> OrderRequest {
     let price = design
         .validate(&catalog)
         .map(|v| atelier_core::pricing::price(&v).total)
-        .unwrap_or(catalog.base_price);
+        .unwrap_or(catalog.base_price());
     OrderRequest {
         format: ORDER_FORMAT,
         proof: proofs(&design),
@@ -103,10 +103,10 @@ pub fn proofs(design: &atelier_core::Design) -> BTreeMap<ViewId, String> {
     };
     let fonts = fonts();
     catalog
-        .views
+        .views()
         .iter()
         .map(|view| {
-            let key = (catalog.id.0.clone(), view.id.clone());
+            let key = (catalog.id().0.clone(), view.id.clone());
             let cached = LAYERS
                 .get_or_init(Default::default)
                 .lock()
