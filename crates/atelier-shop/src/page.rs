@@ -191,12 +191,11 @@ fn script_json(data: &FirstPaintData<'_>) -> String {
         .replace('<', "\\u003c")
 }
 
-/// The browser's first language as `navigator.language` gives it to the app: the first tag of
-/// `Accept-Language`, if it is one we speak.
+/// The browser's first language as `navigator.language` gives it to the app: the most wanted language of
+/// `Accept-Language` ([`crate::locale::preferences`]), if it is one we speak.
 fn first_language(headers: &HeaderMap) -> Option<Locale> {
     let value = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
-    let first = value.split(',').next()?.split(';').next()?;
-    Locale::from_tag(first)
+    crate::locale::preferences(value).first().copied().flatten()
 }
 
 /// The configurator's frame with the still where the canvas will be: the markup of `src/app.rs`,
@@ -349,6 +348,11 @@ mod tests {
             // `navigator.language` is the first tag: a language we do not speak means English in the app.
             ("fr-FR,ko;q=0.9", None),
             ("", None),
+            // `q=0` is "not acceptable": never the first language.
+            ("ko;q=0", None),
+            ("ko;q=0, en", Some(Locale::En)),
+            ("en;q=0, ko", Some(Locale::Ko)),
+            ("ko;q=0.5, en;q=0.8", Some(Locale::En)),
         ] {
             let mut headers = HeaderMap::new();
             headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static(header));
