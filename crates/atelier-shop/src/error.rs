@@ -250,3 +250,58 @@ pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response 
         .unwrap_or_default();
     ApiError::internal("panic", detail).into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(error: &ApiError, log: &str) {
+        assert_eq!(chain(error), log);
+        assert_eq!(error.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(error.code(), "internal");
+    }
+
+    #[test]
+    fn an_internal_error_keeps_its_sources_for_the_log() {
+        let io = || std::io::Error::other("disk on fire");
+        check(
+            &ApiError::internal("spec serialization", io()),
+            "internal error: spec serialization: disk on fire",
+        );
+        check(
+            &internal("randomness")(io()),
+            "internal error: randomness: disk on fire",
+        );
+        check(
+            &ApiError::bug("order vanished"),
+            "internal error: order vanished",
+        );
+        check(
+            &ApiError::from(sqlx::Error::RowNotFound),
+            &format!("internal error: database: {}", sqlx::Error::RowNotFound),
+        );
+        // Nested: every level is kept.
+        let nested = ApiError::internal("drawing an order", ApiError::internal("png", io()));
+        check(
+            &nested,
+            "internal error: drawing an order: internal error: png: disk on fire",
+        );
+    }
+
+    #[tokio::test]
+    async fn the_client_never_sees_the_sources() {
+        use http_body_util::BodyExt;
+        let response = ApiError::internal("secret context", std::io::Error::other("secret source"))
+            .into_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.contains("\"code\":\"internal\""), "{text}");
+        assert!(!text.contains("secret"), "{text}");
+    }
+}
