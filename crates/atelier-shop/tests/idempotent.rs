@@ -7,7 +7,7 @@ mod common;
 
 use atelier_shop::store::{Inserted, NewOrder, NewSwatchRequest};
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::{Request, header};
 use common::{call, order, shop};
 use serde_json::json;
 
