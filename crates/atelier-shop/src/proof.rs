@@ -92,8 +92,8 @@ async fn off_runtime<T: Send + 'static>(
 }
 
 /// Checks an order's proofs (already well-formed, one per view: `check_order` saw to that) against the
-/// shop's own render of `design` in every view of its product. Answers the proofs, now verified, or a 422
-/// naming every view whose pixels differ.
+/// shop's own render of `design` in every view of its product. Answers the proofs, now verified, or
+/// [`ProofError::Mismatch`] naming every view whose pixels differ (a 422 at the boundary).
 pub async fn verify(
     catalogs: Arc<Catalogs>,
     design: Design,

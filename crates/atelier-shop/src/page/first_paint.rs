@@ -16,7 +16,7 @@ pub(super) async fn stills_of(state: &AppState, product: &str) -> Vec<StillRef> 
         Some(Ok(stills)) => StillRef::per_view(product, &stills),
         // The page works without: the app draws the product once its wasm is here.
         Some(Err(e)) => {
-            tracing::error!(%product, error = %e, "no first-paint still");
+            tracing::error!(%product, error = %crate::error::chain(&*e), "no first-paint still");
             Vec::new()
         }
         None => Vec::new(),
