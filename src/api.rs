@@ -1,14 +1,16 @@
 //! The shop's HTTP API as the app uses it, same-origin: load a product's catalog, load a layer file, place an
-//! order. Each call turns every failure into a value ([`ApiError`], [`OrderError`]) the screen can explain.
+//! order, request swatches. Each call turns every failure into a value ([`ApiError`], [`OrderError`],
+//! [`SwatchError`]) the screen can explain.
 //!
-//! What the shop accepts is defined by `atelier_core::order`; this module only carries it. It holds no state
-//! and knows nothing about components.
+//! What the shop accepts is defined by `atelier_core::order` and `atelier_core::swatch`; this module only
+//! carries it. It holds no state and knows nothing about components.
 
 use crate::timing;
 use atelier_core::catalog::CatalogProblem;
-use atelier_core::messages;
 use atelier_core::order::{ClientPrice, OrderRequest};
+use atelier_core::swatch::SwatchRequest;
 use atelier_core::{Catalog, Locale, Money};
+use atelier_core::{design_link, messages};
 use gloo_net::http::{Request, Response};
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
@@ -124,8 +126,9 @@ async fn ok_or_status(response: Response) -> Result<Response, ApiError> {
     })
 }
 
-/// Fetches and validates the catalog of `product`, asking for error messages in `locale`.
-pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, ApiError> {
+/// Fetches and validates the catalog of `product`, asking for error messages in `locale`, with its version (what
+/// design links name: the start of the SHA-256 of the file as served).
+pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<(Catalog, String), ApiError> {
     let url = format!(
         "/api/products/{}",
         String::from(js_sys::encode_uri_component(product))
@@ -141,9 +144,10 @@ pub async fn fetch_catalog(product: &str, locale: Locale) -> Result<Catalog, Api
     fetching.end();
     // Layer files are checked when they are fetched; asking the shop about each one here would double the
     // requests before the shopper sees anything.
-    timing::measure("catalog_validate", || {
+    let catalog = timing::measure("catalog_validate", || {
         Catalog::from_json(&json, &|_path: &str| true).map_err(ApiError::Catalog)
-    })
+    })?;
+    Ok((catalog, design_link::catalog_version(json.as_bytes())))
 }
 
 /// Fetches a layer file by its catalog path (relative to the static root), as a `Blob` for the browser's image
@@ -211,51 +215,6 @@ pub async fn place_order(
             problems: Vec::new(),
         }),
     }
-}
-
-/// A request for physical swatches as the shop reads it (`POST /api/swatch-requests`, format 1).
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct SwatchRequest {
-    /// Always 1.
-    pub format: u32,
-    /// The product id.
-    pub product: String,
-    /// Catalog color ids, 1–8.
-    pub colors: Vec<String>,
-    /// Who to send them to.
-    pub contact: SwatchContact,
-    /// `en` or `ko`.
-    pub locale: String,
-    /// The submission id (a retry reuses it).
-    pub submission: String,
-}
-
-/// Contact details as typed; blank optional fields are sent as `null`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-pub struct SwatchContact {
-    /// Name.
-    pub name: Option<String>,
-    /// Email.
-    pub email: Option<String>,
-    /// Phone.
-    pub phone: Option<String>,
-    /// Postal address.
-    pub address: SwatchAddress,
-}
-
-/// A postal address as typed.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-pub struct SwatchAddress {
-    /// First line.
-    pub line1: Option<String>,
-    /// Second line.
-    pub line2: Option<String>,
-    /// City.
-    pub city: Option<String>,
-    /// Postal code.
-    pub postal_code: Option<String>,
-    /// ISO country code.
-    pub country: Option<String>,
 }
 
 /// Why a swatch request was not recorded: the shop's summary and its problems by path

@@ -11,10 +11,11 @@ use crate::components::loading::Loading;
 use crate::configurator::Configurator;
 use crate::first_paint::{self, FirstPaint};
 use crate::i18n::{I18n, initial_locale};
-use crate::state::{Action, CatalogHandle, CatalogLoad, State, StateHandle};
+use crate::state::{Action, CatalogHandle, CatalogLoad, Loaded, State, StateHandle};
 use crate::{api, embed};
-use crate::{rule_text, storage, timing, url};
+use crate::{opening, rule_text, storage, timing, url};
 use atelier_core::Locale;
+use atelier_core::history::History;
 use atelier_core::rules::{GroupKey, Selection};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -40,15 +41,17 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::CatalogLoading);
             wasm_bindgen_futures::spawn_local(async move {
                 match api::fetch_catalog(&url::product(), locale).await {
-                    Ok(catalog) => {
-                        let (selection, changes) =
-                            timing::measure("restore", || storage::restore_selection(&catalog));
+                    Ok((catalog, version)) => {
+                        let opened =
+                            timing::measure("restore", || opening::open(&catalog, &version));
                         timing::mark("catalog_ready");
-                        dispatcher.dispatch(Action::CatalogLoaded(
-                            CatalogHandle(Rc::new(catalog)),
-                            selection,
-                            changes,
-                        ));
+                        dispatcher.dispatch(Action::CatalogLoaded(Loaded {
+                            catalog: CatalogHandle(Rc::new(catalog)),
+                            version,
+                            selection: opened.selection,
+                            history: opened.history,
+                            notice: opened.notice,
+                        }));
                     }
                     Err(e) => dispatcher.dispatch(Action::CatalogFailed(e)),
                 }
@@ -67,11 +70,28 @@ pub fn App() -> Html {
     });
 
     // A design is never lost: every change is stored as it happens, with which choices were the shopper's.
-    use_effect_with(state.selection.clone(), |selection: &Rc<Selection>| {
-        if !selection.design().zones.is_empty() {
-            storage::save_selection(selection);
-        }
-    });
+    // And its undo/redo history, so undo still works after a reload or a crash.
+    {
+        let product = state.catalog().map(|c| c.id.as_str().to_owned());
+        use_effect_with(
+            (state.history.clone(), product),
+            |(history, product): &(Rc<History<Rc<Selection>>>, Option<String>)| {
+                if let Some(product) = product {
+                    storage::save_history(product, history);
+                }
+            },
+        );
+    }
+    // The address follows the design too, so it is always a link to what is on screen.
+    use_effect_with(
+        (state.selection.clone(), state.catalog_version.clone()),
+        |(selection, version): &(Rc<Selection>, String)| {
+            if !selection.design().zones.is_empty() {
+                storage::save_selection(selection);
+                opening::show(selection, version);
+            }
+        },
+    );
 
     // Inside a retailer's page: events out, commands in (a no-op unless embedded in an allowed origin).
     embed::use_embed(&state);

@@ -1,6 +1,6 @@
 //! The configurator screen once the product is loaded: the product's heading, the stage with the preview, and
 //! the options panel (history, the rules' notice, choices, the part being edited, room colors, personal text,
-//! the order box), with the pending fix's dialog.
+//! the order box, my designs), with the pending fix's dialog.
 //!
 //! Each section is a component of its own (in `configurator/`) that reads the screen state and the catalog
 //! from the app's contexts and dispatches [`Action`]s; the presentational pieces they are built from are in
@@ -8,6 +8,7 @@
 
 mod choice_groups;
 mod fix_prompt;
+mod my_designs;
 mod order_box;
 mod stage;
 mod submit;
@@ -25,6 +26,7 @@ use crate::state::{Action, CatalogHandle, use_app_state};
 use atelier_core::rules::GroupKey;
 use choice_groups::ChoiceGroups;
 use fix_prompt::FixPrompt;
+use my_designs::MyDesigns;
 use order_box::OrderBox;
 use stage::Stage;
 use std::rc::Rc;
@@ -75,6 +77,7 @@ pub fn Configurator(props: &ConfiguratorProps) -> Html {
                 <RoomColors />
                 <TextSection />
                 <OrderBox artwork={props.artwork.clone()} />
+                <MyDesigns />
             </section>
             <FixPrompt />
         </div>

@@ -168,7 +168,7 @@ fn open_channel(origin: Rc<str>, dispatcher: UseReducerDispatcher<State>) -> Opt
             };
             dispatcher.dispatch(match command {
                 Command::SetLocale(locale) => Action::SetLocale(locale),
-                Command::LoadDesign(design) => Action::LoadDesign(design),
+                Command::LoadDesign(design) => Action::LoadDesign(design, Vec::new()),
                 Command::Reset => Action::Reset,
             });
         })

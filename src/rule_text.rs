@@ -90,6 +90,19 @@ pub fn notice(catalog: &Catalog, notice: &Notice, locale: Locale) -> String {
             "rules.restored",
             &[("changes", changes(catalog, list, locale))],
         ),
+        Notice::LinkUpdated {
+            changes: list,
+            older,
+        } => messages::format(
+            locale,
+            if *older {
+                "link.updated_older"
+            } else {
+                "link.updated"
+            },
+            &[("changes", changes(catalog, list, locale))],
+        ),
+        Notice::LinkDamaged(e) => messages::text(locale, e.message_key()).to_owned(),
     }
 }
 

@@ -18,14 +18,14 @@ mod status;
 #[cfg(test)]
 mod tests;
 
-pub use action::Action;
+pub use action::{Action, Loaded};
 pub use handles::{CatalogHandle, FontsHandle};
 pub use status::{Artwork, CatalogLoad, Notice, PendingFix, Submission, SubmitStatus};
 
 use atelier_core::catalog::TextPlacement;
 use atelier_core::history::History;
 use atelier_core::id::{SizeId, TextId, ViewId, ZoneId};
-use atelier_core::rules::{Change, GroupKey, Outcome, Selection};
+use atelier_core::rules::{GroupKey, Outcome, Selection};
 use atelier_core::text::{Refusal, TextCheck, check_placement_with};
 use atelier_core::{Design, Locale};
 use std::collections::BTreeMap;
@@ -49,6 +49,8 @@ pub struct State {
     pub locale: Locale,
     /// The product.
     pub catalog: CatalogLoad,
+    /// The loaded catalog's version, which design links name (empty until it is loaded).
+    pub catalog_version: String,
     /// The design being edited and the shopper's own choices (meaningful once the catalog is ready).
     pub selection: Rc<Selection>,
     /// Earlier and undone selections; any new change clears what was undone.
@@ -85,6 +87,7 @@ impl State {
         State {
             locale,
             catalog: CatalogLoad::Loading,
+            catalog_version: String::new(),
             selection: Rc::default(),
             history: Rc::default(),
             pending_fix: None,
@@ -193,14 +196,22 @@ impl State {
         }
     }
 
-    fn loaded(&mut self, catalog: CatalogHandle, selection: Selection, changes: Vec<Change>) {
+    fn loaded(&mut self, loaded: Loaded) {
+        let Loaded {
+            catalog,
+            version,
+            selection,
+            history,
+            notice,
+        } = loaded;
         self.selected_zone = catalog.zones.first().map(|z| z.id.clone());
         self.view = catalog.views.first().map(|v| v.id.clone());
         self.selection = Rc::new(selection);
-        self.history = Rc::default();
+        self.history = Rc::new(history);
         self.pending_fix = None;
-        self.notice = (!changes.is_empty()).then_some(Notice::Restored(changes));
+        self.notice = notice;
         self.catalog = CatalogLoad::Ready(catalog);
+        self.catalog_version = version;
     }
 
     /// Chooses one option; `false` if the option is unknown (nothing to show, nothing changed).
@@ -270,14 +281,14 @@ impl State {
         self.submission = None;
     }
 
-    fn load_design(&mut self, design: &Design) -> bool {
+    fn load_design(&mut self, design: &Design, explicit: &[GroupKey]) -> bool {
         let Some(catalog) = self.catalog().cloned() else {
             return false;
         };
         if design.product != catalog.id {
             return false;
         }
-        let (selection, changes) = Selection::restore(&catalog, design, &[]);
+        let (selection, changes) = Selection::restore(&catalog, design, explicit);
         self.apply(selection);
         self.notice = (!changes.is_empty()).then_some(Notice::Restored(changes));
         true
@@ -312,9 +323,7 @@ impl State {
         match action {
             Action::SetLocale(locale) => self.locale = locale,
             Action::CatalogLoading => self.catalog = CatalogLoad::Loading,
-            Action::CatalogLoaded(catalog, selection, changes) => {
-                self.loaded(catalog, selection, changes);
-            }
+            Action::CatalogLoaded(loaded) => self.loaded(loaded),
             Action::CatalogFailed(e) => self.catalog = CatalogLoad::Failed(e),
             Action::SelectZone(zone) => self.selected_zone = Some(zone),
             Action::Highlight(zone) => self.highlight = zone,
@@ -347,7 +356,7 @@ impl State {
             }
             Action::SubmitFailed(e) => self.submit = SubmitStatus::Failed(e),
             Action::Reset => self.reset(),
-            Action::LoadDesign(design) => return self.load_design(&design),
+            Action::LoadDesign(design, explicit) => return self.load_design(&design, &explicit),
             Action::SetText(id, text) => return self.set_text(id, text),
             Action::FontLoaded(path, bytes) => {
                 let mut fonts = (*self.fonts.0).clone();

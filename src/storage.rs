@@ -1,5 +1,8 @@
-//! Keeping the shopper's selection across reloads in `localStorage` (`atelier.selection.<product>`): the
-//! design and the list of choices they made themselves, so the rules keep treating those as theirs.
+//! Keeping the shopper's selection across reloads, crashes and closed browsers in `localStorage`
+//! (`atelier.selection.<product>`): the design and the list of choices they made themselves, so the rules keep
+//! treating those as theirs; and its undo/redo history (`atelier.history.<product>`), each step stored the
+//! same way. `localStorage` writes synchronously, so what was saved when a change happened survives a tab
+//! crash.
 //!
 //! A stored selection is only a suggestion: [`Selection::restore`] brings it up to date with the catalog as it
 //! is today (a retailer may have dropped a color or added a rule since) and reports what it had to change.
@@ -7,25 +10,40 @@
 //! be unavailable (private mode, quota, or a third-party frame whose browser blocks third-party storage, as
 //! Chrome's incognito and Safari do for an embedded configurator); then selections are simply not kept.
 
+use atelier_core::history::History;
 use atelier_core::rules::{Change, GroupKey, Selection};
 use atelier_core::{Catalog, Design};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 fn key(product: &str) -> String {
     format!("atelier.selection.{product}")
+}
+
+fn history_key(product: &str) -> String {
+    format!("atelier.history.{product}")
 }
 
 fn legacy_key(product: &str) -> String {
     format!("atelier.design.{product}")
 }
 
-/// What is stored per product.
+/// What is stored per product, and per step of its history.
 #[derive(Serialize, Deserialize)]
 struct Stored {
     design: Design,
     #[serde(default)]
     explicit: Vec<GroupKey>,
+}
+
+impl Stored {
+    fn of(selection: &Selection) -> Stored {
+        Stored {
+            design: selection.design().clone(),
+            explicit: selection.explicit().to_vec(),
+        }
+    }
 }
 
 /// Whether `localStorage` can be used at all: reading `window.localStorage` throws where storage is blocked,
@@ -60,9 +78,29 @@ pub fn save_selection(selection: &Selection) {
     if !available() {
         return;
     }
-    let stored = Stored {
-        design: selection.design().clone(),
-        explicit: selection.explicit().to_vec(),
-    };
-    let _ = LocalStorage::set(key(selection.design().product.as_str()), &stored);
+    let _ = LocalStorage::set(
+        key(selection.design().product.as_str()),
+        Stored::of(selection),
+    );
+}
+
+/// The stored undo/redo history of `catalog`'s product, each step brought up to date with the catalog
+/// (silently: the steps are the past, not what is on screen); empty if none is stored or it cannot be read.
+pub fn restore_history(catalog: &Catalog) -> History<Rc<Selection>> {
+    if !available() {
+        return History::default();
+    }
+    LocalStorage::get::<History<Stored>>(history_key(catalog.id.as_str()))
+        .map(|stored| {
+            stored.map(|s| Rc::new(Selection::restore(catalog, &s.design, &s.explicit).0))
+        })
+        .unwrap_or_default()
+}
+
+/// Stores the undo/redo history of `product`; failures are ignored (it then lives only in this page).
+pub fn save_history(product: &str, history: &History<Rc<Selection>>) {
+    if !available() {
+        return;
+    }
+    let _ = LocalStorage::set(history_key(product), history.map(|s| Stored::of(s)));
 }

@@ -44,7 +44,10 @@ fn sources() -> Vec<(String, String)> {
     for dir in SOURCES {
         let mut found = Vec::new();
         rust_files(&root.join(dir), &mut found);
-        assert!(!found.is_empty(), "{dir} has no Rust files: is SOURCES stale?");
+        assert!(
+            !found.is_empty(),
+            "{dir} has no Rust files: is SOURCES stale?"
+        );
         for path in found {
             let from_root = path.strip_prefix(&root).expect("under the root");
             let from_src = path.strip_prefix(root.join(dir)).expect("under its src");

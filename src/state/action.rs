@@ -1,12 +1,14 @@
 //! The [`Action`]s that change the screen [`State`](super::State): one per thing a shopper does or an effect
 //! reports.
 
-use super::{Artwork, CatalogHandle, Submission};
+use super::{Artwork, CatalogHandle, Notice, Submission};
 use crate::api::{ApiError, OrderError, OrderReceipt};
+use atelier_core::history::History;
 use atelier_core::id::{SizeId, TextId, ViewId, ZoneId};
-use atelier_core::rules::{Change, GroupKey, Selection};
+use atelier_core::rules::{GroupKey, Selection};
 use atelier_core::text::Refusal;
 use atelier_core::{Design, Locale};
+use std::rc::Rc;
 
 /// A change to the [`State`].
 #[derive(Debug)]
@@ -16,7 +18,7 @@ pub enum Action {
     /// Start (or restart) loading the product.
     CatalogLoading,
     /// The product arrived with the restored (or default) selection and what restoring had to change.
-    CatalogLoaded(CatalogHandle, Selection, Vec<Change>),
+    CatalogLoaded(Loaded),
     /// The product could not be loaded.
     CatalogFailed(ApiError),
     /// Show a part's options.
@@ -55,10 +57,11 @@ pub enum Action {
     SubmitFailed(OrderError),
     /// Start a new design from the catalog's defaults (keeping the size).
     Reset,
-    /// Load a design from outside (the host page of an embedded configurator): brought up to date with the
-    /// catalog by [`Selection::restore`], so it cannot break a rule, as one undo step. A design of another
-    /// product is ignored.
-    LoadDesign(Design),
+    /// Load a design from outside (the host page of an embedded configurator, or one of "My designs") with the
+    /// groups the shopper chose themselves in it: brought up to date with the catalog by
+    /// [`Selection::restore`], so it cannot break a rule, as one undo step. A design of another product is
+    /// ignored.
+    LoadDesign(Design, Vec<GroupKey>),
     /// The shopper typed in a text placement (an empty text removes it). Not an undo step: undo is for
     /// choices, and the text field keeps its own editing history.
     SetText(TextId, String),
@@ -68,4 +71,20 @@ pub enum Action {
     TextVerdict(TextId, String, Result<(), Refusal>),
     /// The text worker cannot give verdicts.
     TextWorkerFailed,
+}
+
+/// A product as it arrives: the catalog, its version (what design links name), the selection it opens with
+/// and what to tell the shopper about that.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The catalog.
+    pub catalog: CatalogHandle,
+    /// The first hex digits of the catalog file's SHA-256 (`atelier_core::design_link::catalog_version`).
+    pub version: String,
+    /// The design it opens with (from a link, from storage, or the defaults).
+    pub selection: Selection,
+    /// That design's undo/redo history (kept across reloads).
+    pub history: History<Rc<Selection>>,
+    /// What changed in bringing that design up to date, or why a link could not be read.
+    pub notice: Option<Notice>,
 }

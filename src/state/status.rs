@@ -7,6 +7,7 @@ use super::CatalogHandle;
 use crate::api::{ApiError, OrderError, OrderReceipt};
 use crate::artwork::ArtworkError;
 use atelier_core::Design;
+use atelier_core::design_link::LinkError;
 use atelier_core::rules::{Change, Fix, GroupKey};
 
 /// Where loading the product stands.
@@ -75,6 +76,16 @@ pub enum Notice {
     },
     /// The stored design no longer fitted the catalog and was brought up to date.
     Restored(Vec<Change>),
+    /// The design from the address no longer fitted the catalog and was brought up to date; `older` when the
+    /// link names another catalog version than the one loaded.
+    LinkUpdated {
+        /// What changed.
+        changes: Vec<Change>,
+        /// Whether the link was made with another version of the product.
+        older: bool,
+    },
+    /// The design link in the address could not be read; the product opened with its defaults.
+    LinkDamaged(LinkError),
 }
 
 /// A fix offered for an unavailable option, waiting for Accept or Decline; nothing is applied yet.

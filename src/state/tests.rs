@@ -5,16 +5,19 @@ use super::*;
 use crate::api::{OrderError, OrderReceipt};
 use atelier_core::Catalog;
 use atelier_core::order::ClientPrice;
+use atelier_core::rules::Change;
 
 fn load(json: &str) -> Rc<State> {
     let catalog = Catalog::from_json(json, &|_: &str| true).expect("sample catalog is valid");
     let selection = Selection::new(&catalog);
     let state = Rc::new(State::new(Locale::En));
-    state.reduce(Action::CatalogLoaded(
-        CatalogHandle(Rc::new(catalog)),
+    state.reduce(Action::CatalogLoaded(Loaded {
+        catalog: CatalogHandle(Rc::new(catalog)),
+        version: "0123456789ab".into(),
         selection,
-        Vec::new(),
-    ))
+        history: Default::default(),
+        notice: None,
+    }))
 }
 
 fn ready() -> Rc<State> {
@@ -287,7 +290,7 @@ fn a_loaded_design_is_restored_within_the_rules_as_one_step() {
         .get_mut(&ZoneId::from("sole"))
         .expect("sole")
         .material = "foam".into();
-    let s = s.reduce(Action::LoadDesign(design));
+    let s = s.reduce(Action::LoadDesign(design, Vec::new()));
     assert_eq!(s.design().zones[&ZoneId::from("toe")].color.as_str(), "red");
     assert!(s.design().validate(&catalog).is_ok(), "{:?}", s.design());
     assert!(matches!(s.notice, Some(Notice::Restored(_))));
@@ -299,7 +302,7 @@ fn a_loaded_design_of_another_product_changes_nothing() {
     let s = ready();
     let other = load(include_str!("../../static/catalogs/bespoke-set.json"));
     let design = other.catalog().expect("loaded").default_design();
-    let after = s.clone().reduce(Action::LoadDesign(design));
+    let after = s.clone().reduce(Action::LoadDesign(design, Vec::new()));
     assert_eq!(after.selection, s.selection);
     assert!(!after.history.can_undo());
 }

@@ -93,6 +93,16 @@ impl<T> History<T> {
         self.redo.len()
     }
 
+    /// The same history with every state mapped by `f`, oldest first (to store it in another form, or to
+    /// bring stored states up to date).
+    pub fn map<U>(&self, mut f: impl FnMut(&T) -> U) -> History<U> {
+        History {
+            undo: self.undo.iter().map(&mut f).collect(),
+            redo: self.redo.iter().map(&mut f).collect(),
+            limit: self.limit,
+        }
+    }
+
     fn push_undo(&mut self, state: T) {
         if self.undo.len() == self.limit {
             self.undo.pop_front();
@@ -158,6 +168,20 @@ mod tests {
             current = previous;
         }
         assert_eq!(seen, vec![2, 1]);
+    }
+
+    #[test]
+    fn mapping_keeps_every_step_in_order() {
+        let mut history = History::new(3);
+        for before in [1, 2, 3, 4] {
+            history.record(before);
+        }
+        let _ = history.undo(5);
+        let mut doubled = history.map(|n| n * 2);
+        assert_eq!((doubled.undo_len(), doubled.redo_len()), (2, 1));
+        assert_eq!(doubled.undo(0), Ok(6));
+        assert_eq!(doubled.redo(6), Ok(0));
+        assert_eq!(doubled.redo(0), Ok(10));
     }
 
     #[test]

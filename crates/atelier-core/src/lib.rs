@@ -6,7 +6,8 @@
 //! a shopper submits ([`order`]), money ([`money`]), the message catalogs in Korean and English
 //! ([`messages`]), and color science for matching panels to a shopper's room: conversions and CIEDE2000
 //! ([`color`]), a photo's dominant colors ([`photo_palette`]) and catalog colors for them ([`color_match`]).
-//! Personal text is checked and measured true to size in [`text`].
+//! Personal text is checked and measured true to size in [`text`]; a request for physical color swatches
+//! and its check are [`swatch`].
 //! It does no IO and never reads a clock: callers hand it bytes and answers.
 //!
 //! # Example
@@ -25,6 +26,7 @@ pub mod color;
 pub mod color_match;
 pub mod design;
 pub mod design_code;
+pub mod design_link;
 pub mod history;
 pub mod id;
 pub mod locale;
@@ -36,6 +38,7 @@ pub mod price_rows;
 pub mod pricing;
 pub mod problem;
 pub mod rules;
+pub mod swatch;
 pub mod synthetic;
 pub mod synthetic_photo;
 pub mod text;

@@ -1,6 +1,7 @@
 //! Catalog colors for a photo's color: the nearest swatches by CIEDE2000, the distance in words a shopper
 //! understands ([`Closeness`]), three harmony modes ([`Harmony`]), and the rules applied ([`within_rules`]):
-//! which suggestions a panel can take as things stand, and which finish the others would need.
+//! which suggestions a panel can take as things stand, and which finish the others would need; and the
+//! colors to offer as physical swatches for a photo's palette ([`swatch_candidates`]).
 //!
 //! It compares each [`crate::catalog::Color::swatch`] as sRGB on screen; it knows nothing of photos (see
 //! [`crate::photo_palette`]) and applies nothing (the app applies a suggestion with
@@ -21,7 +22,9 @@
 mod closeness;
 mod harmony;
 mod rules;
+mod swatch_candidates;
 
 pub use closeness::Closeness;
 pub use harmony::{Harmony, Suggestion, suggest};
 pub use rules::{Offer, RuleCheck, within_rules};
+pub use swatch_candidates::swatch_candidates;

@@ -9,11 +9,15 @@
 //! leaves out the farthest 5 % of its cluster, so stray specks do not tint it), then clusters
 //! closer than ΔE00 3 merged, specks under 2 % of the image dropped and the shares renormalized, largest share
 //! first. Every step is plain f64 arithmetic in a fixed order, so wasm and native give the same palette bit
-//! for bit. Matching a palette color to a catalog is [`crate::color_match`]'s job.
+//! for bit. The shares in whole percents for the strip are [`percentages`]. Matching a palette color to a
+//! catalog is [`crate::color_match`]'s job.
 
 mod histogram;
 mod kmeans;
+mod percentages;
 pub mod wire;
+
+pub use percentages::percentages;
 
 use crate::color::{Lab, Srgb8, ciede2000, lab_to_srgb8};
 

@@ -130,6 +130,22 @@ fn changes(space: &Space, before: &[u8], after: &[u8], except: Option<usize>) ->
         .collect()
 }
 
+/// What restoring changed: each group whose stored option (possibly one the catalog no longer has) differs
+/// from the restored one. A group the stored design did not name is not a change of it.
+fn restored_changes(space: &Space, stored: &Design, after: &[u8]) -> Vec<Change> {
+    (space.groups.iter().zip(after))
+        .filter_map(|(group, &a)| {
+            let from = option_of(stored, &group.key)?;
+            let to = &group.options[usize::from(a)];
+            (from != to).then(|| Change {
+                group: group.key.clone(),
+                from: from.to_owned(),
+                to: to.clone(),
+            })
+        })
+        .collect()
+}
+
 impl Default for Selection {
     /// The empty selection of no product (an empty product id, no zones): what a screen holds before its
     /// catalog has loaded.
@@ -253,11 +269,7 @@ impl Selection {
                         .map(|&g| space.groups[g].key.clone())
                         .collect(),
                 };
-                let changed = match values(catalog, stored) {
-                    Some(v) => changes(space, &v, &after, None),
-                    None => Vec::new(),
-                };
-                return (selection, changed);
+                return (selection, restored_changes(space, stored, &after));
             }
             if pinned.is_empty() {
                 // Only an invalid catalog has no valid design; validation rules that out.

@@ -89,6 +89,93 @@ pub struct OrderRequest {
     submission: Option<String>,
 }
 
+// Mirrors `atelier_core::swatch::SwatchRequest`; the doc lines are the published descriptions, kept as they were.
+/// A swatch request as submitted. Unknown fields are refused (400).
+#[derive(ToSchema, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(
+    dead_code,
+    reason = "read only by utoipa's derive, to describe the core type"
+)]
+pub struct SwatchRequest {
+    /// Request format version; this shop reads `1`.
+    #[schema(example = 1, minimum = 0)]
+    format: u32,
+    /// Product id.
+    #[schema(example = "bespoke-set")]
+    product: String,
+    /// Color ids of the product's catalog, 1–8, no duplicates.
+    #[schema(example = json!(["mint", "glam-navy"]))]
+    colors: Vec<String>,
+    /// Who to send the swatches to.
+    contact: Contact,
+    /// The language to write to the shopper in: `en` or `ko`.
+    #[schema(example = "ko")]
+    locale: String,
+    /// A client-chosen id for this submission, 16–64 of `[A-Za-z0-9-]`: sending the same request again with it
+    /// returns the first request (200) instead of recording a second; a different request with it is a 409.
+    #[schema(example = "b6f1c2d4-1111-4a2b-9c3d-000000000001")]
+    submission: String,
+}
+
+// Mirrors `atelier_core::swatch::Contact`.
+/// The shopper's contact details as typed. Every text is trimmed; a missing or blank field is a problem if
+/// it is required. No control, direction-changing or invisible characters anywhere.
+#[derive(ToSchema, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(
+    dead_code,
+    reason = "read only by utoipa's derive, to describe the core type"
+)]
+pub struct Contact {
+    /// Name, 1–100 characters.
+    #[schema(example = "김하늘")]
+    #[serde(default)]
+    name: Option<String>,
+    /// Email address (one `@`, no spaces, at most 254 characters). An email or a phone number is required.
+    #[schema(example = "haneul@example.com")]
+    #[serde(default)]
+    email: Option<String>,
+    /// Phone number: 6–20 of digits, spaces, `+`, `-`, `(` and `)`.
+    #[schema(example = "+82 10-1234-5678")]
+    #[serde(default)]
+    phone: Option<String>,
+    /// Postal address.
+    #[serde(default)]
+    address: Address,
+}
+
+// Mirrors `atelier_core::swatch::Address`.
+/// A postal address as typed; every field at most 200 characters.
+#[derive(ToSchema, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+#[allow(
+    dead_code,
+    reason = "read only by utoipa's derive, to describe the core type"
+)]
+pub struct Address {
+    /// First line (street and number). Required.
+    #[schema(example = "세종대로 110")]
+    #[serde(default)]
+    line1: Option<String>,
+    /// Second line (building, unit). Optional.
+    #[schema(example = "3층")]
+    #[serde(default)]
+    line2: Option<String>,
+    /// City. Required.
+    #[schema(example = "서울")]
+    #[serde(default)]
+    city: Option<String>,
+    /// Postal code. Required.
+    #[schema(example = "04524")]
+    #[serde(default)]
+    postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2 country code, upper case. Required.
+    #[schema(example = "KR")]
+    #[serde(default)]
+    country: Option<String>,
+}
+
 /// A price as the client states it (`atelier_core::order::ClientPrice`); an unknown currency is a 422 problem,
 /// not a 400, so it is any string here.
 #[derive(ToSchema, Deserialize)]

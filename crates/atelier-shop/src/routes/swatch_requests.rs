@@ -1,7 +1,7 @@
 //! `POST /api/swatch-requests` (check and record a request for physical color swatches) and
 //! `GET /api/swatch-requests/{id}`.
 //!
-//! The check is [`crate::swatch_request::check_swatch_request`]; this file only stores and answers. The
+//! The check is [`atelier_core::swatch::check_swatch_request`]; this file only stores and answers. The
 //! shopper's contact details are stored but never served back: the GET is unauthenticated (anyone holding the
 //! number may read it), so it answers the product, colors and status only, and the POST's answer carries no
 //! more. The contact is not logged either. Like orders, a repeated submission id answers the first request
@@ -16,9 +16,7 @@ use crate::openapi::schemas;
 use crate::order_id::{is_swatch_request_id, new_swatch_request_id};
 use crate::spec;
 use crate::store::{Inserted, NewSwatchRequest, Store, StoredSwatchRequest};
-use crate::swatch_request::{
-    SwatchRequest, ValidContact, ValidSwatchRequest, check_swatch_request,
-};
+use atelier_core::swatch::{SwatchRequest, ValidContact, ValidSwatchRequest, check_swatch_request};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -67,7 +65,7 @@ impl SwatchRequestView {
     path = "/swatch-requests",
     tag = "swatches",
     params(("Accept-Language" = Option<String>, Header, description = "Language of error messages: `en` or `ko`")),
-    request_body(content = SwatchRequest, content_type = "application/json",
+    request_body(content = schemas::SwatchRequest, content_type = "application/json",
         description = "The colors to send swatches of and where to send them"),
     responses(
         (status = 201, description = "Recorded", body = SwatchRequestView,
