@@ -11,8 +11,9 @@
 //!
 //! Inside a retailer's frame (`?embed=1`) the page is trunk's as built, for now: see [`index`].
 //!
-//! The language is the one the app will choose (`?lang=`, else the browser's first language, which is the first
-//! tag of `Accept-Language`); an unknown product gets the plain page, and the app says what is wrong.
+//! The language is the one the app will choose (`?lang=`, else the browser's first language: the most wanted
+//! tag of `Accept-Language`, never one marked `q=0`, read by [`crate::locale::preferences`]); an unknown product
+//! gets the plain page, and the app says what is wrong.
 
 mod first_paint;
 
