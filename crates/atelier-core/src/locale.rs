@@ -38,26 +38,6 @@ impl Locale {
             _ => None,
         }
     }
-
-    /// The best supported locale for an HTTP `Accept-Language` value, honouring q-values; English when none
-    /// matches.
-    pub fn from_accept_language(header: &str) -> Locale {
-        let mut best: Option<(f32, Locale)> = None;
-        for part in header.split(',') {
-            let mut pieces = part.split(';');
-            let Some(locale) = pieces.next().and_then(Locale::from_tag) else {
-                continue;
-            };
-            let q = pieces
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .find_map(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
-            if best.is_none_or(|(bq, _)| q > bq) {
-                best = Some((q, locale));
-            }
-        }
-        best.map(|(_, l)| l).unwrap_or_default()
-    }
 }
 
 /// A text given in every supported language, as catalogs write it: `{"en": "Navy", "ko": "네이비"}`.
@@ -76,22 +56,5 @@ impl Localized {
             Locale::En => &self.en,
             Locale::Ko => &self.ko,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Locale;
-
-    #[test]
-    fn accept_language() {
-        let check =
-            |h: &str, want: Locale| assert_eq!(Locale::from_accept_language(h), want, "{h}");
-        check("ko-KR,ko;q=0.9,en-US;q=0.8", Locale::Ko);
-        check("en-US,en;q=0.9,ko;q=0.8", Locale::En);
-        check("fr-FR, ko;q=0.5, en;q=0.4", Locale::Ko);
-        check("fr", Locale::En);
-        check("", Locale::En);
-        check("en;q=0.1, ko;q=0.9", Locale::Ko);
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::locate::{Locator, Position};
 use atelier_core::catalog::CatalogProblemKind;
-use atelier_core::{Catalog, Locale};
+use atelier_core::{Catalog, Locale, messages};
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -252,24 +252,18 @@ pub fn static_root_of(file: &Path) -> PathBuf {
     }
 }
 
+/// "cannot read the file", in `locale`.
 fn cannot_read(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Ko => "파일을 읽을 수 없습니다",
-        _ => "cannot read the file",
-    }
+    messages::text(locale, "catalog_check.cannot_read")
 }
 
+/// The note on where layer files were looked for, in `locale`.
 fn looked_under(locale: Locale, dir: &Path) -> String {
-    match locale {
-        Locale::Ko => format!(
-            "참고: 레이어 파일은 {} 아래에서 찾습니다 (--static-dir 로 바꿀 수 있습니다)",
-            dir.display()
-        ),
-        _ => format!(
-            "note: layer files are looked up under {} (change it with --static-dir)",
-            dir.display()
-        ),
-    }
+    messages::format(
+        locale,
+        "catalog_check.looked_under",
+        &[("dir", dir.display().to_string())],
+    )
 }
 
 #[cfg(test)]
@@ -294,6 +288,30 @@ mod tests {
             static_dir: static_dir.map(PathBuf::from),
             locale,
         })
+    }
+
+    /// The texts moved to the message catalogs read exactly as they did when written here.
+    #[test]
+    fn the_notes_read_as_before_in_both_languages() {
+        for (locale, expect) in [
+            (Locale::En, "cannot read the file"),
+            (Locale::Ko, "파일을 읽을 수 없습니다"),
+        ] {
+            assert_eq!(cannot_read(locale), expect);
+        }
+        let dir = Path::new("shop/static");
+        for (locale, expect) in [
+            (
+                Locale::En,
+                "note: layer files are looked up under shop/static (change it with --static-dir)",
+            ),
+            (
+                Locale::Ko,
+                "참고: 레이어 파일은 shop/static 아래에서 찾습니다 (--static-dir 로 바꿀 수 있습니다)",
+            ),
+        ] {
+            assert_eq!(looked_under(locale, dir), expect);
+        }
     }
 
     #[test]

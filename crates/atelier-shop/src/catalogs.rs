@@ -161,7 +161,7 @@ impl Catalogs {
             .filter_map(|l| {
                 l.stills(&self.fonts)
                     .err()
-                    .map(|e| format!("{}: {e}\n", l.catalog.id()))
+                    .map(|e| format!("{}: {}\n", l.catalog.id(), crate::error::chain(&*e)))
             })
             .collect();
         if !broken.is_empty() {

@@ -4,9 +4,9 @@
 //! logged and never sent. Bodies are `{"error": {"code", "message", "problems": [...]}}` with messages from the
 //! core's message catalogs in the request's language (see [`crate::locale::localize_errors`]).
 
-use crate::swatch_request::SwatchProblem;
 use atelier_core::order::OrderProblem;
 use atelier_core::problem::ProblemReport;
+use atelier_core::swatch::SwatchProblem;
 use atelier_core::{Locale, messages};
 use axum::Json;
 use axum::http::StatusCode;
@@ -72,15 +72,60 @@ pub enum ApiError {
     /// A submission id already used for a different order (or swatch request).
     #[error("submission id reused for a different order")]
     SubmissionConflict,
-    /// A fault on the shop's side, described for the log only.
-    #[error("internal error: {0}")]
-    Internal(String),
+    /// A fault on the shop's side: what the shop was doing and, when there is one, the error that stopped it.
+    /// Logged with its whole chain of sources where the response is made, never sent to the client.
+    #[error("internal error: {context}")]
+    Internal {
+        /// What the shop was doing (`"spec serialization"`, `"database"`).
+        context: &'static str,
+        /// Why it failed; `None` when the fault is a broken expectation rather than a failed call.
+        #[source]
+        source: Option<BoxError>,
+    },
+}
+
+/// Any error, as an [`ApiError::Internal`] source keeps it.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+impl ApiError {
+    /// An internal error with its source: `.map_err(|e| ApiError::internal("png", e))`.
+    pub fn internal(context: &'static str, source: impl Into<BoxError>) -> ApiError {
+        ApiError::Internal {
+            context,
+            source: Some(source.into()),
+        }
+    }
+
+    /// An internal error with no source: an expectation the shop's own code broke (`"order vanished"`).
+    pub fn bug(context: &'static str) -> ApiError {
+        ApiError::Internal {
+            context,
+            source: None,
+        }
+    }
+}
+
+/// `ApiError::internal(context, _)` as a function, for `map_err`: `.map_err(internal("randomness"))?`.
+pub fn internal<E: Into<BoxError>>(context: &'static str) -> impl FnOnce(E) -> ApiError {
+    move |e| ApiError::internal(context, e)
 }
 
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
-        ApiError::Internal(format!("database: {e}"))
+        ApiError::internal("database", e)
     }
+}
+
+/// `error` and every source under it, `: `-separated, as the log shows them.
+pub fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut next = error.source();
+    while let Some(e) = next {
+        text.push_str(": ");
+        text.push_str(&e.to_string());
+        next = e.source();
+    }
+    text
 }
 
 #[derive(Serialize)]
@@ -116,7 +161,7 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::SubmissionConflict => StatusCode::CONFLICT,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -137,7 +182,7 @@ impl ApiError {
             ApiError::PreviewViewNotFound { .. } => "preview_view_not_found",
             ApiError::PreviewUnavailable(_) => "preview_unavailable",
             ApiError::StillNotFound { .. } => "still_not_found",
-            ApiError::Internal(_) => "internal",
+            ApiError::Internal { .. } => "internal",
         }
     }
 
@@ -183,8 +228,9 @@ pub struct ErrorSource(pub Arc<ApiError>);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Internal(detail) = &self {
-            tracing::error!(%detail, "request failed");
+        if let ApiError::Internal { .. } = &self {
+            // The whole chain, for the log only: the client gets the plain `internal` body.
+            tracing::error!(error = %chain(&self), "request failed");
         }
         let mut response = self.render(Locale::En);
         response
@@ -202,5 +248,60 @@ pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response 
         .cloned()
         .or_else(|| err.downcast_ref::<&str>().map(|s| (*s).to_owned()))
         .unwrap_or_default();
-    ApiError::Internal(format!("panic: {detail}")).into_response()
+    ApiError::internal("panic", detail).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(error: &ApiError, log: &str) {
+        assert_eq!(chain(error), log);
+        assert_eq!(error.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(error.code(), "internal");
+    }
+
+    #[test]
+    fn an_internal_error_keeps_its_sources_for_the_log() {
+        let io = || std::io::Error::other("disk on fire");
+        check(
+            &ApiError::internal("spec serialization", io()),
+            "internal error: spec serialization: disk on fire",
+        );
+        check(
+            &internal("randomness")(io()),
+            "internal error: randomness: disk on fire",
+        );
+        check(
+            &ApiError::bug("order vanished"),
+            "internal error: order vanished",
+        );
+        check(
+            &ApiError::from(sqlx::Error::RowNotFound),
+            &format!("internal error: database: {}", sqlx::Error::RowNotFound),
+        );
+        // Nested: every level is kept.
+        let nested = ApiError::internal("drawing an order", ApiError::internal("png", io()));
+        check(
+            &nested,
+            "internal error: drawing an order: internal error: png: disk on fire",
+        );
+    }
+
+    #[tokio::test]
+    async fn the_client_never_sees_the_sources() {
+        use http_body_util::BodyExt;
+        let response = ApiError::internal("secret context", std::io::Error::other("secret source"))
+            .into_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.contains("\"code\":\"internal\""), "{text}");
+        assert!(!text.contains("secret"), "{text}");
+    }
 }

@@ -8,13 +8,14 @@
 //! ([`spec`], [`signature`], [`webhook`]), after the shop drew every view of it and found the pixels the
 //! shopper saw ([`proof`], with the layers of [`artwork`]); the same drawing serves an order's production
 //! preview as a PNG. Shoppers can also ask for physical color swatches
-//! ([`swatch_request`]), recorded with their contact details, which the API never serves back.
+//! ([`atelier_core::swatch`]), recorded with their contact details, which the API never serves back.
 
 pub mod artwork;
 pub mod catalog_check;
 pub mod catalogs;
 pub mod config;
 pub mod error;
+pub mod idempotent;
 pub mod json;
 pub mod locale;
 pub mod locate;
@@ -29,7 +30,6 @@ pub mod spec;
 pub mod spec_text;
 pub mod still;
 pub mod store;
-pub mod swatch_request;
 pub mod webhook;
 
 use axum::extract::DefaultBodyLimit;

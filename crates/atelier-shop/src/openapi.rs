@@ -55,7 +55,10 @@ pub fn document() -> utoipa::openapi::OpenApi {
         (status = 404, description = "No such file"),
     )
 )]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "never called: it exists for `#[utoipa::path]` to document a route the router serves otherwise"
+)]
 fn static_file() {}
 
 /// The configurator app's page (trunk's `index.html` under `ATELIER_APP_DIR`) with the product's first paint
@@ -67,7 +70,10 @@ fn static_file() {}
     tag = "files",
     responses((status = 200, description = "The app's page", content_type = "text/html", body = String))
 )]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "never called: it exists for `#[utoipa::path]` to document a route the router serves otherwise"
+)]
 fn app_page() {}
 
 /// Another file of the built app: `index.html`, or a hashed `.js`, `.wasm` or `.css` asset it loads.
@@ -81,5 +87,8 @@ fn app_page() {}
         (status = 404, description = "No such file"),
     )
 )]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "never called: it exists for `#[utoipa::path]` to document a route the router serves otherwise"
+)]
 fn app_file() {}

@@ -21,6 +21,56 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 use tokio::sync::Semaphore;
 
+/// Why an order's proofs could not be verified, or its view not drawn. The routes turn it into their
+/// [`ApiError`] at the boundary (the `From` below); this module knows nothing of HTTP.
+#[derive(Debug, thiserror::Error)]
+pub enum ProofError {
+    /// The shopper's proofs differ from the shop's render in these views.
+    #[error("proofs differ from the shop's render")]
+    Mismatch(Vec<OrderProblem>),
+    /// The stored order cannot be drawn as it was accepted any more (its product changed, or it has no proof
+    /// for the view).
+    #[error("order {0} cannot be drawn as accepted")]
+    Unavailable(String),
+    /// The order's product has no such view.
+    #[error("order {order} has no view {view}")]
+    NoSuchView {
+        /// The order number.
+        order: String,
+        /// The view asked for.
+        view: String,
+    },
+    /// The product of a design that passed the checks is gone from the catalogs.
+    #[error("checked product {0} vanished")]
+    ProductVanished(String),
+    /// A design that passed the checks no longer validates.
+    #[error("checked design no longer validates ({0} problems)")]
+    DesignInvalid(usize),
+    /// A view's layer files are broken.
+    #[error("layers")]
+    Layers(#[from] LayersError),
+    /// The PNG encoder failed.
+    #[error("png")]
+    Png(#[from] image::ImageError),
+    /// The render permits are closed (they never are: the semaphore lives as long as the process).
+    #[error("render permits")]
+    Permits(#[from] tokio::sync::AcquireError),
+    /// The render task panicked or was cancelled.
+    #[error("render task")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl From<ProofError> for ApiError {
+    fn from(e: ProofError) -> Self {
+        match e {
+            ProofError::Mismatch(problems) => ApiError::InvalidOrder(problems),
+            ProofError::Unavailable(order) => ApiError::PreviewUnavailable(order),
+            ProofError::NoSuchView { order, view } => ApiError::PreviewViewNotFound { order, view },
+            e => ApiError::internal("drawing an order", e),
+        }
+    }
+}
+
 /// Renders running at once: one per core, so queued renders wait for a core instead of all holding a frame.
 static RENDERS: LazyLock<Semaphore> = LazyLock::new(|| {
     Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
@@ -36,37 +86,30 @@ pub fn draw(layers: &ViewLayers, view: &str, design: &ValidDesign<'_>, fonts: &F
 /// Runs `job` on the blocking pool once a render permit is free.
 async fn off_runtime<T: Send + 'static>(
     job: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, ApiError> {
-    let _permit = RENDERS
-        .acquire()
-        .await
-        .map_err(|e| ApiError::Internal(format!("render permits: {e}")))?;
-    tokio::task::spawn_blocking(job)
-        .await
-        .map_err(|e| ApiError::Internal(format!("render task: {e}")))
+) -> Result<T, ProofError> {
+    let _permit = RENDERS.acquire().await?;
+    Ok(tokio::task::spawn_blocking(job).await?)
 }
 
 /// Checks an order's proofs (already well-formed, one per view: `check_order` saw to that) against the
-/// shop's own render of `design` in every view of its product. Answers the proofs, now verified, or a 422
-/// naming every view whose pixels differ.
+/// shop's own render of `design` in every view of its product. Answers the proofs, now verified, or
+/// [`ProofError::Mismatch`] naming every view whose pixels differ (a 422 at the boundary).
 pub async fn verify(
     catalogs: Arc<Catalogs>,
     design: Design,
     proofs: BTreeMap<ViewId, String>,
-) -> Result<BTreeMap<ViewId, String>, ApiError> {
+) -> Result<BTreeMap<ViewId, String>, ProofError> {
     off_runtime(move || {
         let loaded = catalogs
             .get(design.product.as_str())
-            .ok_or_else(|| ApiError::Internal("checked product vanished".into()))?;
+            .ok_or_else(|| ProofError::ProductVanished(design.product.as_str().to_owned()))?;
         let valid = design
             .validate(&loaded.catalog)
-            .map_err(|_| ApiError::Internal("checked design no longer validates".into()))?;
+            .map_err(|problems| ProofError::DesignInvalid(problems.len()))?;
         let mut problems = Vec::new();
         for artwork in &loaded.artwork {
             let view = artwork.view();
-            let layers = artwork
-                .proof_layers()
-                .map_err(|e| ApiError::Internal(format!("layers: {e}")))?;
+            let layers = artwork.proof_layers()?;
             let ours = proof::of_frame(&draw(&layers, view.id.as_str(), &valid, catalogs.fonts()));
             let theirs = proofs.get(&view.id);
             if theirs != Some(&ours) {
@@ -82,7 +125,7 @@ pub async fn verify(
         if problems.is_empty() {
             Ok(proofs)
         } else {
-            Err(ApiError::InvalidOrder(problems))
+            Err(ProofError::Mismatch(problems))
         }
     })
     .await?
@@ -97,30 +140,25 @@ pub async fn png(
     drawing: Drawing,
     view: ViewId,
     scale: u32,
-) -> Result<Vec<u8>, ApiError> {
+) -> Result<Vec<u8>, ProofError> {
     off_runtime(move || {
-        let unavailable = || ApiError::PreviewUnavailable(order.clone());
+        let unavailable = || ProofError::Unavailable(order.clone());
         let loaded = catalogs
             .get(drawing.design.product.as_str())
             .ok_or_else(unavailable)?;
-        let artwork =
-            loaded
-                .view_artwork(view.as_str())
-                .ok_or_else(|| ApiError::PreviewViewNotFound {
-                    order: order.clone(),
-                    view: view.0.clone(),
-                })?;
+        let artwork = loaded
+            .view_artwork(view.as_str())
+            .ok_or_else(|| ProofError::NoSuchView {
+                order: order.clone(),
+                view: view.0.clone(),
+            })?;
         let stored = drawing.proofs.get(&view).ok_or_else(unavailable)?;
-        let layers = artwork.production_layers(scale).map_err(|e| match e {
-            LayersError::Broken(detail) => ApiError::Internal(format!("layers: {detail}")),
-        })?;
+        let layers = artwork.production_layers(scale)?;
         let valid = drawing
             .design
             .validate(&loaded.catalog)
             .map_err(|_| unavailable())?;
-        let proof_layers = artwork
-            .proof_layers()
-            .map_err(|e| ApiError::Internal(format!("layers: {e}")))?;
+        let proof_layers = artwork.proof_layers()?;
         let at_proof_scale = draw(&proof_layers, view.as_str(), &valid, catalogs.fonts());
         if &proof::of_frame(&at_proof_scale) != stored {
             return Err(unavailable());
@@ -137,7 +175,7 @@ pub async fn png(
 
 /// `frame` as an RGBA8 PNG, whose decoded pixels are exactly [`Frame::rgba`]. Fast compression: the image
 /// is made once per request, and at production scale the default level costs far more time than it saves.
-fn encode_png(frame: &Frame) -> Result<Vec<u8>, ApiError> {
+fn encode_png(frame: &Frame) -> Result<Vec<u8>, ProofError> {
     let mut out = Vec::new();
     PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Adaptive)
         .write_image(
@@ -145,7 +183,6 @@ fn encode_png(frame: &Frame) -> Result<Vec<u8>, ApiError> {
             frame.width(),
             frame.height(),
             image::ExtendedColorType::Rgba8,
-        )
-        .map_err(|e| ApiError::Internal(format!("png: {e}")))?;
+        )?;
     Ok(out)
 }

@@ -21,7 +21,6 @@ use atelier_core::pricing::PriceBreakdown;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The spec format version this shop writes.
@@ -158,36 +157,10 @@ fn write_canonical(value: &Value, out: &mut String) {
 }
 
 /// `t` as the shop writes timestamps: UTC, RFC 3339 with milliseconds (`2026-11-23T09:30:00.000Z`), the same
-/// shape SQLite's `strftime('%Y-%m-%dT%H:%M:%fZ')` gives.
+/// shape SQLite's `strftime('%Y-%m-%dT%H:%M:%fZ')` gives. A clock set before 1970 gives the epoch (humantime
+/// formats no earlier time).
 pub fn timestamp(t: SystemTime) -> String {
-    let since = t.duration_since(UNIX_EPOCH).unwrap_or_default();
-    let secs = since.as_secs();
-    let (days, rem) = (secs / 86_400, secs % 86_400);
-    let (y, m, d) = civil_from_days(days);
-    let mut s = String::with_capacity(24);
-    let _ = write!(
-        s,
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60,
-        since.subsec_millis()
-    );
-    s
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day); Howard Hinnant's `civil_from_days`.
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + u64::from(m <= 2);
-    (y, m, d)
+    humantime::format_rfc3339_millis(t.max(UNIX_EPOCH)).to_string()
 }
 
 #[cfg(test)]
@@ -223,10 +196,27 @@ mod tests {
             (951_782_400, 5, "2000-02-29T00:00:00.005Z"),
             (1_795_426_200, 999, "2026-11-23T09:30:00.999Z"),
             (4_107_542_399, 0, "2100-02-28T23:59:59.000Z"),
+            // Leap days and the days around them; 2100 is no leap year, 2000 and 2400 are.
+            (951_868_799, 999, "2000-02-29T23:59:59.999Z"),
+            (951_868_800, 0, "2000-03-01T00:00:00.000Z"),
+            (1_709_164_800, 1, "2024-02-29T00:00:00.001Z"),
+            (4_107_542_400, 0, "2100-03-01T00:00:00.000Z"),
+            (13_574_563_200, 0, "2400-02-29T00:00:00.000Z"),
+            // Year boundaries.
+            (946_684_799, 999, "1999-12-31T23:59:59.999Z"),
+            (946_684_800, 0, "2000-01-01T00:00:00.000Z"),
+            (1_798_761_599, 500, "2026-12-31T23:59:59.500Z"),
+            (1_798_761_600, 0, "2027-01-01T00:00:00.000Z"),
+            (4_102_444_800, 0, "2100-01-01T00:00:00.000Z"),
         ] {
             let t = UNIX_EPOCH + Duration::from_secs(secs) + Duration::from_millis(millis);
             assert_eq!(timestamp(t), expect);
         }
+        // Below a millisecond is cut, not rounded; before the epoch is the epoch.
+        let t = UNIX_EPOCH + Duration::from_nanos(1_795_426_200_999_999_999);
+        assert_eq!(timestamp(t), "2026-11-23T09:30:00.999Z");
+        let before = UNIX_EPOCH - Duration::from_secs(1);
+        assert_eq!(timestamp(before), "1970-01-01T00:00:00.000Z");
     }
 
     #[test]

@@ -62,9 +62,12 @@ pub enum StillError {
     /// The catalog's default design does not validate (catalog validation rules this out).
     #[error("the default design of {0} does not validate")]
     Design(String),
+    /// A frame's pixels do not fill its size (the renderer rules this out).
+    #[error("frame pixels do not fill its size")]
+    FrameSize,
     /// The PNG encoder failed (it cannot on an in-memory buffer of the right size).
-    #[error("png: {0}")]
-    Encode(String),
+    #[error("png")]
+    Encode(#[source] image::ImageError),
 }
 
 /// Draws and encodes every view of `loaded`'s default design, in catalog view order, each at its own width
@@ -82,8 +85,8 @@ pub fn render(loaded: &Loaded, fonts: &Fonts) -> Result<Vec<Still>, StillError> 
         let frame = crate::proof::draw(&layers, view.id.as_str(), &valid, fonts);
         let (w, h) = (frame.width(), frame.height());
         stills.push(still(&view.id, frame.rgba(), w, h)?);
-        let full = image::RgbaImage::from_raw(w, h, frame.rgba().to_vec())
-            .ok_or_else(|| StillError::Encode("frame size".into()))?;
+        let full =
+            image::RgbaImage::from_raw(w, h, frame.rgba().to_vec()).ok_or(StillError::FrameSize)?;
         for width in SMALLER_WIDTHS.into_iter().filter(|&sw| sw < w) {
             let height = (u64::from(h) * u64::from(width) / u64::from(w)).max(1) as u32;
             let small = image::imageops::resize(&full, width, height, FilterType::Triangle);
@@ -123,7 +126,7 @@ fn encode(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, StillError> {
     let mut out = Vec::new();
     PngEncoder::new_with_quality(&mut out, CompressionType::Best, png::FilterType::Adaptive)
         .write_image(pixels, width, height, color)
-        .map_err(|e| StillError::Encode(e.to_string()))?;
+        .map_err(StillError::Encode)?;
     Ok(out)
 }
 

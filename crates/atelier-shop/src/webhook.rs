@@ -14,7 +14,7 @@ use crate::store::{Attempt, DueDelivery, Store};
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use tokio::sync::Notify;
+use tokio::sync::{Notify, watch};
 use tokio::task::{JoinHandle, JoinSet};
 
 /// The retailer's shared secret. Its `Debug` does not show it, so logging a config cannot leak it.
@@ -80,9 +80,19 @@ const IDLE_POLL: Duration = Duration::from_secs(60);
 pub struct Worker {
     task: JoinHandle<()>,
     stop: Arc<Notify>,
+    /// `true` while the worker sleeps with nothing due (see [`Worker::idle`]).
+    idle: watch::Receiver<bool>,
 }
 
 impl Worker {
+    /// Returns once the worker has nothing due and sleeps (at once if it sleeps now). A positive signal that
+    /// it has run, for callers (tests) that must know rather than guess how long a pass takes.
+    pub async fn idle(&self) {
+        let mut idle = self.idle.clone();
+        // An error means the worker ended: it sends nothing more either.
+        let _ = idle.wait_for(|idle| *idle).await;
+    }
+
     /// Stops the worker after the attempts in flight end (each is bounded by the timeout).
     pub async fn shutdown(self) {
         self.stop.notify_one();
@@ -103,8 +113,15 @@ pub fn spawn(store: Store, settings: Settings) -> anyhow::Result<Worker> {
         .user_agent(concat!("atelier-shop/", env!("CARGO_PKG_VERSION")))
         .build()?;
     let stop = Arc::new(Notify::new());
-    let task = tokio::spawn(run(store, Arc::new(settings), client, Arc::clone(&stop)));
-    Ok(Worker { task, stop })
+    let (idle_tx, idle) = watch::channel(false);
+    let task = tokio::spawn(run(
+        store,
+        Arc::new(settings),
+        client,
+        Arc::clone(&stop),
+        idle_tx,
+    ));
+    Ok(Worker { task, stop, idle })
 }
 
 fn millis(d: Duration) -> i64 {
@@ -115,7 +132,13 @@ fn unix_ms(t: SystemTime) -> i64 {
     t.duration_since(UNIX_EPOCH).map(millis).unwrap_or(0)
 }
 
-async fn run(store: Store, settings: Arc<Settings>, client: reqwest::Client, stop: Arc<Notify>) {
+async fn run(
+    store: Store,
+    settings: Arc<Settings>,
+    client: reqwest::Client,
+    stop: Arc<Notify>,
+    idle: watch::Sender<bool>,
+) {
     let wake = store.new_delivery();
     tracing::info!(url = %settings.url, "webhook worker started");
     loop {
@@ -154,11 +177,13 @@ async fn run(store: Store, settings: Arc<Settings>, client: reqwest::Client, sto
                 settings.retry_base.max(Duration::from_millis(100))
             }
         };
+        idle.send_replace(true);
         tokio::select! {
             () = stop.notified() => break,
             () = wake.notified() => {}
             () = tokio::time::sleep(sleep) => {}
         }
+        idle.send_replace(false);
     }
     tracing::info!("webhook worker stopped");
 }

@@ -125,6 +125,10 @@ async fn a_repeated_submission_returns_the_first_order() {
 
 /// Each case: a request body, the status, and every problem expected (`code@path`), in order.
 #[tokio::test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table of cases: one line per case reads better than splitting it"
+)]
 async fn refuses_bad_orders_with_every_problem() {
     let s = shop().await;
     let valid = order(|_| {});

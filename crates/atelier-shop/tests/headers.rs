@@ -39,6 +39,10 @@ fn request(method: Method, uri: &str) -> Request<Body> {
 }
 
 #[tokio::test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one walk over every kind of response, each checked in place"
+)]
 async fn every_response_has_the_csp_and_the_other_security_headers() {
     let (_shop, router) = shop_with_app().await;
     let bad_order = Request::post("/api/orders")

@@ -297,15 +297,15 @@ async fn an_order_the_shop_can_no_longer_draw_as_accepted_is_a_conflict() {
         ("ATL-0000-0002", None),
     ] {
         let new = NewOrder {
-            id: order_id,
+            id: order_id.to_owned(),
             submission: None,
-            product: &stored.product,
-            request: &stored.request,
+            product: stored.product.clone(),
+            request: stored.request.clone(),
             amount: stored.amount,
-            currency: &stored.currency,
-            breakdown: &stored.breakdown,
-            created_at: &stored.created_at,
-            spec: spec.as_deref().unwrap_or("null"),
+            currency: stored.currency.clone(),
+            breakdown: stored.breakdown.clone(),
+            created_at: stored.created_at.clone(),
+            spec: spec.unwrap_or_else(|| "null".to_owned()),
         };
         s.state.store.insert(&new).await.expect("insert");
         let (status, _, body) = send(

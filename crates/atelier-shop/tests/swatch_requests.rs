@@ -173,6 +173,10 @@ async fn texts_are_trimmed_and_otherwise_kept_as_typed() {
 
 /// Each case: a request body, the status, and every problem expected (`code@path`), in order.
 #[tokio::test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table of cases: one line per case reads better than splitting it"
+)]
 async fn refuses_bad_requests_with_every_problem() {
     let s = shop().await;
     let nine = json!([

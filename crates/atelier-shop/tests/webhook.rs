@@ -137,6 +137,20 @@ async fn wait_for(store: &Store, id: &str, done: impl Fn(&Delivery) -> bool) -> 
     }
 }
 
+/// Waits (bounded) until the worker sleeps between passes: it has run, rather than "probably, by now".
+async fn idle(worker: &webhook::Worker) {
+    tokio::time::timeout(DEADLINE, worker.idle())
+        .await
+        .expect("the webhook worker goes idle");
+}
+
+/// How many of `seen` delivered the order `id`.
+fn requests_for(seen: &[Received], id: &str) -> usize {
+    seen.iter()
+        .filter(|r| serde_json::from_slice::<Value>(&r.body).is_ok_and(|spec| spec["order"] == id))
+        .count()
+}
+
 fn unix_secs(header: &str) -> u64 {
     header
         .strip_prefix("t=")
@@ -152,7 +166,7 @@ async fn delivered_once_after_two_failures_signed_over_the_canonical_spec() {
     let worker = webhook::spawn(s.state.store.clone(), settings(rx.url.clone())).expect("worker");
     // Let the worker find the outbox empty and go idle (its poll is a minute away), so only the wake-up on
     // insert can make this delivery prompt.
-    tokio::time::sleep(Duration::from_millis(50)).await;
+    idle(&worker).await;
 
     let mut req = order(|_| {});
     req.submission = Some("7d0c5a8e-2222-4b3c-8d4e-000000000002".into());
@@ -166,8 +180,10 @@ async fn delivered_once_after_two_failures_signed_over_the_canonical_spec() {
     assert_eq!(d.last_status, Some(200));
     assert_eq!(d.last_error, None);
 
-    // Acknowledged means done: several retry periods later, still exactly three requests.
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // Acknowledged means done: once the worker has gone idle after it, nothing is pending and there were
+    // exactly three requests.
+    idle(&worker).await;
+    assert_eq!(s.state.store.next_due().await.expect("query"), None);
     let seen = rx.seen();
     assert_eq!(seen.len(), 3, "{seen:?}");
 
@@ -258,10 +274,19 @@ async fn delivered_once_after_two_failures_signed_over_the_canonical_spec() {
     let (status, again) = submit(&s, &body).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(again["id"], id.as_str());
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(rx.seen().len(), 3);
     let all = s.state.store.deliveries().await.expect("query");
     assert_eq!(all.len(), 1, "{all:?}");
+    // A positive signal that the worker ran after the repeat: another order, delivered. The worker takes the
+    // oldest due row first, so a second delivery of the first order would have gone out before it.
+    let (status, marker) = submit(&s, &serde_json::to_string(&order(|_| {})).expect("json")).await;
+    assert_eq!(status, StatusCode::CREATED, "{marker}");
+    let marker = marker["id"].as_str().expect("id").to_owned();
+    wait_for(&s.state.store, &marker, |d| d.delivered_at.is_some()).await;
+    idle(&worker).await;
+    let seen = rx.seen();
+    assert_eq!(requests_for(&seen, &id), 3, "{seen:?}");
+    assert_eq!(requests_for(&seen, &marker), 1, "{seen:?}");
+    assert_eq!(seen.len(), 4, "{seen:?}");
 
     worker.shutdown().await;
 }

@@ -11,7 +11,10 @@ use utoipa::ToSchema;
 
 /// A text in every language the shop speaks (`atelier_core::Localized`).
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct Localized {
     /// English.
     #[schema(example = "Runner One")]
@@ -23,7 +26,10 @@ pub struct Localized {
 
 /// An amount of money in integer minor units with its currency (`atelier_core::Money`): never a float.
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct Money {
     /// Minor units (won for KRW, cents for USD and EUR, yen for JPY); negative only for discounts.
     #[schema(example = 139000)]
@@ -34,7 +40,14 @@ pub struct Money {
 
 /// The currencies the shop prices in (`atelier_core::Currency`).
 #[derive(ToSchema)]
-#[allow(dead_code, clippy::upper_case_acronyms)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
+#[allow(
+    clippy::upper_case_acronyms,
+    reason = "the variants are the currency codes exactly as they appear on the wire"
+)]
 pub enum Currency {
     /// South Korean won (no minor unit).
     KRW,
@@ -49,7 +62,10 @@ pub enum Currency {
 /// A submitted order (`atelier_core::order::OrderRequest`). Unknown fields are refused (400).
 #[derive(ToSchema, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct OrderRequest {
     /// Order format version; this shop reads `2` (a format-1 order is refused with `unsupported_order_format`,
     /// asking the shopper to reload).
@@ -164,7 +180,10 @@ pub struct Address {
 /// not a 400, so it is any string here.
 #[derive(ToSchema, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct ClientPrice {
     /// Minor units.
     #[schema(example = 139000)]
@@ -177,7 +196,10 @@ pub struct ClientPrice {
 /// A design (`atelier_core::Design`): a product, a size and a material and color per zone, all ids from the
 /// product's catalog (`GET /api/products/{id}`).
 #[derive(ToSchema, Deserialize)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct Design {
     /// Product id.
     #[schema(example = "runner-one")]
@@ -199,7 +221,10 @@ pub struct Design {
 /// The material and color chosen for one zone (`atelier_core::design::Choice`).
 #[derive(ToSchema, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct Choice {
     /// Material id.
     #[schema(example = "suede")]
@@ -211,7 +236,10 @@ pub struct Choice {
 
 /// How the shop priced a design (`atelier_core::pricing::PriceBreakdown`): base plus surcharges equals total.
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct PriceBreakdown {
     /// The product's base price.
     base: Money,
@@ -223,7 +251,10 @@ pub struct PriceBreakdown {
 
 /// One surcharge (`atelier_core::pricing::PriceLine`).
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct PriceLine {
     /// The zone, for a material or color line.
     #[schema(required = false)]
@@ -242,7 +273,10 @@ pub struct PriceLine {
 
 /// Which option a price line is for (`atelier_core::pricing::PricedOption`).
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct PricedOption {
     /// `material`, `color`, `option` or `text`.
     kind: PricedOptionKind,
@@ -254,7 +288,10 @@ pub struct PricedOption {
 /// The kind of a priced option.
 #[derive(ToSchema)]
 #[schema(rename_all = "lowercase")]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub enum PricedOptionKind {
     /// A zone's material.
     Material,
@@ -268,7 +305,10 @@ pub enum PricedOptionKind {
 
 /// One problem with the input (`atelier_core::problem::ProblemReport`).
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct Problem {
     /// Machine-readable code, stable across releases.
     #[schema(example = "unknown_size")]
@@ -282,7 +322,10 @@ pub struct Problem {
 
 /// Every error the API answers: `{"error": {...}}` (see `crate::error::ApiError`).
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct ErrorResponse {
     /// What went wrong.
     error: ErrorDetail,
@@ -290,7 +333,10 @@ pub struct ErrorResponse {
 
 /// The error itself.
 #[derive(ToSchema)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "a mirror for the OpenAPI document only: never built or read"
+)]
 pub struct ErrorDetail {
     /// Machine-readable: `malformed_json`, `body_too_large`, `unsupported_media_type`, `not_found`,
     /// `method_not_allowed`, `product_not_found`, `order_not_found`, `invalid_order`, `swatch_request_invalid`,

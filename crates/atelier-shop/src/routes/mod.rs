@@ -6,6 +6,7 @@
 
 pub mod docs;
 mod embed;
+mod lookup;
 mod orders;
 mod previews;
 mod products;

@@ -7,12 +7,14 @@
 //! the order stored the first time, so retrying a submit never creates a second order (nor a second
 //! delivery to the retailer: the order spec and its outbox row are written once, with the order).
 
+use super::lookup::{self, Record};
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, internal};
+use crate::idempotent::{self, Created, Submitted};
 use crate::json::JsonBody;
 use crate::openapi::schemas;
 use crate::order_id::{is_order_id, new_order_id};
-use crate::store::{InsertError, NewOrder, StoredOrder};
+use crate::store::{Inserted, NewOrder, Store, StoredOrder};
 use crate::{proof, spec, spec_text};
 use atelier_core::order::{OrderRequest, check_order_with_text};
 use atelier_core::text::WordList;
@@ -22,6 +24,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
+use std::future::Future;
 use std::time::SystemTime;
 
 /// What the shop answers to an accepted order, and returns for a stored one.
@@ -58,9 +61,7 @@ struct PriceView {
 
 impl OrderView {
     fn from_stored(o: StoredOrder) -> Result<OrderView, ApiError> {
-        let parse = |s: &str| {
-            serde_json::from_str(s).map_err(|e| ApiError::Internal(format!("stored JSON: {e}")))
-        };
+        let parse = |s: &str| serde_json::from_str(s).map_err(internal("stored JSON"));
         Ok(OrderView {
             breakdown: parse(&o.breakdown)?,
             request: parse(&o.request)?,
@@ -117,11 +118,12 @@ pub async fn create(
     )
     .map_err(ApiError::InvalidOrder)?;
     let catalog_sha256 = loaded.map(|l| l.sha256.as_str()).unwrap_or_default();
+    let submission = request.submission.as_deref();
+    let same = |earlier: &StoredOrder| same_request(earlier, &request);
 
-    if let Some(submission) = &request.submission
-        && let Some(existing) = state.store.by_submission(submission).await?
-    {
-        return repeat(existing, &request);
+    // Before drawing the proofs: a retry is answered at once.
+    if let Some(first) = idempotent::earlier(&state.store, submission, same).await? {
+        return answer(Created::Again(first));
     }
     let proofs = proof::verify(
         state.catalogs.clone(),
@@ -129,11 +131,10 @@ pub async fn create(
         request.proof.clone(),
     )
     .await?;
-    let breakdown = serde_json::to_string(&checked.price)
-        .map_err(|e| ApiError::Internal(format!("breakdown serialization: {e}")))?;
-    // 40 random bits make a clash rare; a few retries make it practically impossible to fail.
-    for _ in 0..5 {
-        let id = new_order_id().map_err(|e| ApiError::Internal(format!("randomness: {e}")))?;
+    let breakdown =
+        serde_json::to_string(&checked.price).map_err(internal("breakdown serialization"))?;
+    let text_section = spec_text::section(&checked.design, fonts);
+    let build = |id: String| {
         let created_at = spec::timestamp(SystemTime::now());
         let spec = spec::build(&spec::SpecInput {
             order: &id,
@@ -142,62 +143,92 @@ pub async fn create(
             design: &request.design,
             price: &checked.price,
             proofs: &proofs,
-            text: spec_text::section(&checked.design, fonts),
+            text: text_section.clone(),
         })
-        .map_err(|e| ApiError::Internal(format!("spec serialization: {e}")))?;
-        let spec = spec::canonical(&spec);
-        let new = NewOrder {
-            id: &id,
-            submission: request.submission.as_deref(),
-            product: request.design.product.as_str(),
-            request: &text,
+        .map_err(internal("spec serialization"))?;
+        Ok(NewOrder {
+            spec: spec::canonical(&spec),
+            id,
+            submission: request.submission.clone(),
+            product: request.design.product.as_str().to_owned(),
+            request: text.clone(),
             amount: checked.price.total.amount,
-            currency: checked.price.total.currency.code(),
-            breakdown: &breakdown,
-            created_at: &created_at,
-            spec: &spec,
-        };
-        match state.store.insert(&new).await {
-            Ok(()) => {
-                let stored = state
-                    .store
-                    .get(&id)
-                    .await?
-                    .ok_or_else(|| ApiError::Internal("order vanished".into()))?;
-                tracing::info!(order = %id, product = %new.product, amount = new.amount, "order accepted");
-                let location = format!("/api/orders/{id}");
-                let view = OrderView::from_stored(stored)?;
-                return Ok((
-                    StatusCode::CREATED,
-                    [(header::LOCATION, location)],
-                    Json(view),
-                )
-                    .into_response());
-            }
-            Err(InsertError::IdTaken) => continue,
-            Err(InsertError::SubmissionTaken) => {
-                // A concurrent retry of the same submission won the race: answer with its order.
-                let submission = request.submission.as_deref().unwrap_or_default();
-                let existing = state
-                    .store
-                    .by_submission(submission)
-                    .await?
-                    .ok_or_else(|| ApiError::Internal("submission vanished".into()))?;
-                return repeat(existing, &request);
-            }
-            Err(InsertError::Database(e)) => return Err(e.into()),
-        }
+            currency: checked.price.total.currency.code().to_owned(),
+            breakdown: breakdown.clone(),
+            created_at,
+        })
+    };
+    let created = idempotent::create(&state.store, submission, build, same).await?;
+    if let Created::New(order) = &created {
+        tracing::info!(order = %order.id, product = %order.product, amount = order.amount, "order accepted");
     }
-    Err(ApiError::Internal("no free order id after 5 tries".into()))
+    answer(created)
 }
 
-/// The answer to a submission id seen before: the same order if it is the same request, else a conflict.
-fn repeat(existing: StoredOrder, request: &OrderRequest) -> Result<Response, ApiError> {
-    let earlier: Option<OrderRequest> = serde_json::from_str(&existing.request).ok();
-    if earlier.as_ref() != Some(request) {
-        return Err(ApiError::SubmissionConflict);
+/// 201 with `Location` for a new order, 200 for the first order of a repeated submission.
+fn answer(created: Created<StoredOrder>) -> Result<Response, ApiError> {
+    Ok(match created {
+        Created::New(order) => {
+            let location = format!("/api/orders/{}", order.id);
+            let view = OrderView::from_stored(order)?;
+            (
+                StatusCode::CREATED,
+                [(header::LOCATION, location)],
+                Json(view),
+            )
+                .into_response()
+        }
+        Created::Again(order) => {
+            (StatusCode::OK, Json(OrderView::from_stored(order)?)).into_response()
+        }
+    })
+}
+
+/// Whether `earlier`, stored under this request's submission id, was made from the same request.
+fn same_request(earlier: &StoredOrder, request: &OrderRequest) -> bool {
+    serde_json::from_str::<OrderRequest>(&earlier.request)
+        .ok()
+        .as_ref()
+        == Some(request)
+}
+
+impl Submitted for StoredOrder {
+    type New = NewOrder;
+
+    fn new_id() -> Result<String, getrandom::Error> {
+        new_order_id()
     }
-    Ok((StatusCode::OK, Json(OrderView::from_stored(existing)?)).into_response())
+
+    fn insert(
+        store: &Store,
+        new: &NewOrder,
+    ) -> impl Future<Output = Result<Inserted<StoredOrder>, sqlx::Error>> + Send {
+        store.insert(new)
+    }
+
+    fn by_submission(
+        store: &Store,
+        submission: &str,
+    ) -> impl Future<Output = Result<Option<StoredOrder>, sqlx::Error>> + Send {
+        store.by_submission(submission)
+    }
+}
+
+impl Record for StoredOrder {
+    fn well_formed(id: &str) -> bool {
+        is_order_id(id)
+    }
+
+    fn fetch(
+        store: &Store,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<StoredOrder>, sqlx::Error>> + Send {
+        store.get(id)
+    }
+
+    fn not_found(id: String) -> ApiError {
+        ApiError::OrderNotFound(id)
+    }
 }
 
 /// A stored order.
@@ -218,13 +249,6 @@ pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<OrderView>, ApiError> {
-    if !is_order_id(&id) {
-        return Err(ApiError::OrderNotFound(id));
-    }
-    let order = state
-        .store
-        .get(&id)
-        .await?
-        .ok_or(ApiError::OrderNotFound(id))?;
+    let order: StoredOrder = lookup::find(&state.store, id).await?;
     Ok(Json(OrderView::from_stored(order)?))
 }

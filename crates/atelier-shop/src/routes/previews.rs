@@ -6,11 +6,12 @@
 //! runtime) and, since an accepted order never changes, cached by clients for good (its `ETag` is the proof and
 //! the scale). The route is written `{file}` because the router cannot match a parameter followed by `.png`.
 
+use super::lookup;
 use crate::AppState;
 use crate::artwork::PRODUCTION_SCALE;
 use crate::error::ApiError;
 use crate::openapi::schemas;
-use crate::order_id::is_order_id;
+use crate::store::StoredOrder;
 use crate::{proof, spec};
 use atelier_core::id::ViewId;
 use axum::extract::{Path, RawQuery, State};
@@ -50,14 +51,7 @@ pub async fn png(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let scale = scale(query.as_deref())?;
-    if !is_order_id(&id) {
-        return Err(ApiError::OrderNotFound(id));
-    }
-    let order = state
-        .store
-        .get(&id)
-        .await?
-        .ok_or_else(|| ApiError::OrderNotFound(id.clone()))?;
+    let order: StoredOrder = lookup::find(&state.store, id.clone()).await?;
     let drawing = order
         .spec
         .as_deref()

@@ -3,7 +3,7 @@
 //! so it is cached for good; a name that is not the current one (an old page after a new catalog) is a 404.
 
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, internal};
 use crate::openapi::schemas;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
@@ -38,7 +38,7 @@ pub async fn png(
         .stills_of(&id)
         .await
         .ok_or_else(|| ApiError::ProductNotFound(id.clone()))?
-        .map_err(|e| ApiError::Internal(format!("still: {e}")))?;
+        .map_err(internal("still"))?;
     let still = stills
         .iter()
         .find(|s| s.file_name() == file)

@@ -7,19 +7,22 @@
 //! more. The contact is not logged either. Like orders, a repeated submission id answers the first request
 //! rather than recording a second.
 
+use super::lookup::{self, Record};
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, internal};
+use crate::idempotent::{self, Created, Submitted};
 use crate::json::JsonBody;
 use crate::openapi::schemas;
 use crate::order_id::{is_swatch_request_id, new_swatch_request_id};
 use crate::spec;
-use crate::store::{InsertError, NewSwatchRequest, StoredSwatchRequest};
+use crate::store::{Inserted, NewSwatchRequest, Store, StoredSwatchRequest};
 use atelier_core::swatch::{SwatchRequest, ValidContact, ValidSwatchRequest, check_swatch_request};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use std::future::Future;
 use std::time::SystemTime;
 
 /// A recorded swatch request as the API shows it: no contact details.
@@ -48,8 +51,7 @@ impl SwatchRequestView {
         Ok(SwatchRequestView {
             id: r.id.clone(),
             product: r.product.clone(),
-            colors: serde_json::from_str(&r.colors)
-                .map_err(|e| ApiError::Internal(format!("stored colors: {e}")))?,
+            colors: serde_json::from_str(&r.colors).map_err(internal("stored colors"))?,
             status: r.status.clone(),
             created_at: r.created_at.clone(),
         })
@@ -86,87 +88,103 @@ pub async fn create(
     let catalog = state.catalogs.get(&request.product).map(|l| &l.catalog);
     let valid = check_swatch_request(&request, catalog).map_err(ApiError::InvalidSwatchRequest)?;
 
-    if let Some(existing) = state
-        .store
-        .swatch_request_by_submission(&valid.submission)
-        .await?
-    {
-        return repeat(&existing, &valid);
+    let submission = Some(valid.submission.as_str());
+    let same = |earlier: &StoredSwatchRequest| same_request(earlier, &valid);
+    if let Some(first) = idempotent::earlier(&state.store, submission, same).await? {
+        return answer(Created::Again(first));
     }
-    let colors = serde_json::to_string(&valid.colors)
-        .map_err(|e| ApiError::Internal(format!("colors serialization: {e}")))?;
-    let contact = serde_json::to_string(&valid.contact)
-        .map_err(|e| ApiError::Internal(format!("contact serialization: {e}")))?;
-    // 40 random bits make a clash rare; a few retries make it practically impossible to fail.
-    for _ in 0..5 {
-        let id =
-            new_swatch_request_id().map_err(|e| ApiError::Internal(format!("randomness: {e}")))?;
-        let new = NewSwatchRequest {
-            id: &id,
-            submission: &valid.submission,
-            product: &valid.product,
-            colors: &colors,
-            contact: &contact,
-            locale: valid.locale.tag(),
-            created_at: &spec::timestamp(SystemTime::now()),
-        };
-        match state.store.insert_swatch_request(&new).await {
-            Ok(()) => {
-                let stored = state
-                    .store
-                    .swatch_request(&id)
-                    .await?
-                    .ok_or_else(|| ApiError::Internal("swatch request vanished".into()))?;
-                // Never the contact: logs are not where personal data belongs.
-                tracing::info!(swatch_request = %id, product = %valid.product, colors = valid.colors.len(),
-                    "swatch request recorded");
-                let location = format!("/api/swatch-requests/{id}");
-                let view = SwatchRequestView::from_stored(&stored)?;
-                return Ok((
-                    StatusCode::CREATED,
-                    [(header::LOCATION, location)],
-                    Json(view),
-                )
-                    .into_response());
-            }
-            Err(InsertError::IdTaken) => continue,
-            Err(InsertError::SubmissionTaken) => {
-                // A concurrent retry of the same submission won the race: answer with its request.
-                let existing = state
-                    .store
-                    .swatch_request_by_submission(&valid.submission)
-                    .await?
-                    .ok_or_else(|| ApiError::Internal("submission vanished".into()))?;
-                return repeat(&existing, &valid);
-            }
-            Err(InsertError::Database(e)) => return Err(e.into()),
-        }
+    let colors = serde_json::to_string(&valid.colors).map_err(internal("colors serialization"))?;
+    let contact =
+        serde_json::to_string(&valid.contact).map_err(internal("contact serialization"))?;
+    let build = |id: String| {
+        Ok(NewSwatchRequest {
+            id,
+            submission: valid.submission.clone(),
+            product: valid.product.clone(),
+            colors: colors.clone(),
+            contact: contact.clone(),
+            locale: valid.locale.tag().to_owned(),
+            created_at: spec::timestamp(SystemTime::now()),
+        })
+    };
+    let created = idempotent::create(&state.store, submission, build, same).await?;
+    if let Created::New(stored) = &created {
+        // Never the contact: logs are not where personal data belongs.
+        tracing::info!(swatch_request = %stored.id, product = %valid.product, colors = valid.colors.len(),
+            "swatch request recorded");
     }
-    Err(ApiError::Internal(
-        "no free swatch request id after 5 tries".into(),
-    ))
+    answer(created)
 }
 
-/// The answer to a submission id seen before: the same request if it asks for the same thing (the same
-/// product, colors, language and contact details once trimmed), else a conflict.
-fn repeat(
-    existing: &StoredSwatchRequest,
-    request: &ValidSwatchRequest,
-) -> Result<Response, ApiError> {
-    let colors: Option<Vec<String>> = serde_json::from_str(&existing.colors).ok();
-    let contact: Option<ValidContact> = serde_json::from_str(&existing.contact).ok();
-    let same = existing.product == request.product
+/// 201 with `Location` for a new request, 200 for the first request of a repeated submission.
+fn answer(created: Created<StoredSwatchRequest>) -> Result<Response, ApiError> {
+    Ok(match created {
+        Created::New(stored) => {
+            let location = format!("/api/swatch-requests/{}", stored.id);
+            let view = SwatchRequestView::from_stored(&stored)?;
+            (
+                StatusCode::CREATED,
+                [(header::LOCATION, location)],
+                Json(view),
+            )
+                .into_response()
+        }
+        Created::Again(stored) => (
+            StatusCode::OK,
+            Json(SwatchRequestView::from_stored(&stored)?),
+        )
+            .into_response(),
+    })
+}
+
+/// Whether `earlier`, stored under this request's submission id, asks for the same thing: the same product,
+/// colors, language and contact details once trimmed.
+fn same_request(earlier: &StoredSwatchRequest, request: &ValidSwatchRequest) -> bool {
+    let colors: Option<Vec<String>> = serde_json::from_str(&earlier.colors).ok();
+    let contact: Option<ValidContact> = serde_json::from_str(&earlier.contact).ok();
+    earlier.product == request.product
         && colors.as_ref() == Some(&request.colors)
         && contact.as_ref() == Some(&request.contact)
-        && existing.locale == request.locale.tag();
-    if !same {
-        return Err(ApiError::SubmissionConflict);
+        && earlier.locale == request.locale.tag()
+}
+
+impl Submitted for StoredSwatchRequest {
+    type New = NewSwatchRequest;
+
+    fn new_id() -> Result<String, getrandom::Error> {
+        new_swatch_request_id()
     }
-    Ok((
-        StatusCode::OK,
-        Json(SwatchRequestView::from_stored(existing)?),
-    )
-        .into_response())
+
+    fn insert(
+        store: &Store,
+        new: &NewSwatchRequest,
+    ) -> impl Future<Output = Result<Inserted<StoredSwatchRequest>, sqlx::Error>> + Send {
+        store.insert_swatch_request(new)
+    }
+
+    fn by_submission(
+        store: &Store,
+        submission: &str,
+    ) -> impl Future<Output = Result<Option<StoredSwatchRequest>, sqlx::Error>> + Send {
+        store.swatch_request_by_submission(submission)
+    }
+}
+
+impl Record for StoredSwatchRequest {
+    fn well_formed(id: &str) -> bool {
+        is_swatch_request_id(id)
+    }
+
+    fn fetch(
+        store: &Store,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<StoredSwatchRequest>, sqlx::Error>> + Send {
+        store.swatch_request(id)
+    }
+
+    fn not_found(id: String) -> ApiError {
+        ApiError::SwatchRequestNotFound(id)
+    }
 }
 
 /// A recorded swatch request, without the shopper's contact details (personal data is not served over an
@@ -189,13 +207,6 @@ pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<SwatchRequestView>, ApiError> {
-    if !is_swatch_request_id(&id) {
-        return Err(ApiError::SwatchRequestNotFound(id));
-    }
-    let stored = state
-        .store
-        .swatch_request(&id)
-        .await?
-        .ok_or(ApiError::SwatchRequestNotFound(id))?;
+    let stored: StoredSwatchRequest = lookup::find(&state.store, id).await?;
     Ok(Json(SwatchRequestView::from_stored(&stored)?))
 }

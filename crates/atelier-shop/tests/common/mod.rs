@@ -2,7 +2,14 @@
 //! proofs computed natively, as the app computes them in the browser), and driving the router with `oneshot`
 //! (one request in, status, headers and JSON body out).
 
-#![allow(dead_code, missing_docs)]
+#![allow(
+    dead_code,
+    reason = "each test binary includes this module and uses only some of its helpers"
+)]
+#![allow(
+    missing_docs,
+    reason = "test helpers, not a public API: the module's doc says what they are for"
+)]
 
 use atelier_core::Catalog;
 use atelier_core::id::ViewId;

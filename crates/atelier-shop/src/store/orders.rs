@@ -1,0 +1,107 @@
+//! The `orders` table: storing an accepted order together with its delivery row, and reading orders back.
+
+use super::{Inserted, Store, inserted};
+use serde::Serialize;
+
+/// An order as stored.
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
+pub struct StoredOrder {
+    /// Public order number.
+    pub id: String,
+    /// The client's submission id, if it sent one.
+    pub submission: Option<String>,
+    /// Product id.
+    pub product: String,
+    /// The request body as received.
+    pub request: String,
+    /// The shop's total in minor units.
+    pub amount: i64,
+    /// Its currency.
+    pub currency: String,
+    /// The shop's price breakdown (JSON).
+    pub breakdown: String,
+    /// When the shop stored it (UTC, RFC 3339).
+    pub created_at: String,
+    /// The canonical order spec (see [`crate::spec`]); `None` for orders stored before specs existed.
+    pub spec: Option<String>,
+}
+
+/// A new order to store.
+pub struct NewOrder {
+    /// Public order number.
+    pub id: String,
+    /// Submission id.
+    pub submission: Option<String>,
+    /// Product id.
+    pub product: String,
+    /// Request body.
+    pub request: String,
+    /// Total.
+    pub amount: i64,
+    /// Currency code.
+    pub currency: String,
+    /// Breakdown JSON.
+    pub breakdown: String,
+    /// When the shop accepted it ([`crate::spec::timestamp`]).
+    pub created_at: String,
+    /// The canonical order spec, delivered to the retailer byte for byte.
+    pub spec: String,
+}
+
+impl Store {
+    /// Stores a new order and its pending delivery, in one transaction: either both exist or neither does.
+    /// A repeated submission stores nothing, no delivery either ([`Inserted::SubmissionTaken`]).
+    pub async fn insert(&self, order: &NewOrder) -> Result<Inserted<StoredOrder>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query_as(
+            "INSERT INTO orders \
+             (id, submission, product, request, amount, currency, breakdown, created_at, spec) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (submission) DO NOTHING RETURNING *",
+        )
+        .bind(&order.id)
+        .bind(&order.submission)
+        .bind(&order.product)
+        .bind(&order.request)
+        .bind(order.amount)
+        .bind(&order.currency)
+        .bind(&order.breakdown)
+        .bind(&order.created_at)
+        .bind(&order.spec)
+        .fetch_optional(&mut *tx)
+        .await;
+        let stored = match inserted(row)? {
+            Inserted::Stored(stored) => stored,
+            // Dropping the transaction rolls it back: nothing was written, and no delivery will be.
+            Inserted::IdTaken => return Ok(Inserted::IdTaken),
+            Inserted::SubmissionTaken => return Ok(Inserted::SubmissionTaken),
+        };
+        sqlx::query("INSERT INTO deliveries (order_id) VALUES (?)")
+            .bind(&order.id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        // A stored permit if the worker is busy, so the wake-up is never lost.
+        self.new_delivery.notify_one();
+        Ok(Inserted::Stored(stored))
+    }
+
+    /// The order with `id`.
+    pub async fn get(&self, id: &str) -> Result<Option<StoredOrder>, sqlx::Error> {
+        sqlx::query_as("SELECT * FROM orders WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// The order stored for a submission id.
+    pub async fn by_submission(
+        &self,
+        submission: &str,
+    ) -> Result<Option<StoredOrder>, sqlx::Error> {
+        sqlx::query_as("SELECT * FROM orders WHERE submission = ?")
+            .bind(submission)
+            .fetch_optional(&self.pool)
+            .await
+    }
+}
