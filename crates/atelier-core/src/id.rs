@@ -66,6 +66,17 @@ pub fn is_valid_id(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// The length of a client-chosen submission id (orders, swatch requests, and the `Idempotency-Key` header
+/// that may carry one).
+pub const SUBMISSION_ID_LEN: std::ops::RangeInclusive<usize> = 16..=64;
+
+/// Whether `s` is a submission id: [`SUBMISSION_ID_LEN`] ASCII letters, digits and `-` (what the app makes
+/// from 128 random bits, and room for a UUID).
+pub fn is_submission_id(s: &str) -> bool {
+    SUBMISSION_ID_LEN.contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_valid_id;

@@ -185,15 +185,13 @@ pub fn check_order<'c>(
             },
         ));
     }
-    if let Some(s) = &request.submission {
-        let ok = (16..=64).contains(&s.len())
-            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if !ok {
-            problems.push(OrderProblem::new(
-                "submission",
-                OrderProblemKind::InvalidSubmission,
-            ));
-        }
+    if let Some(s) = &request.submission
+        && !crate::id::is_submission_id(s)
+    {
+        problems.push(OrderProblem::new(
+            "submission",
+            OrderProblemKind::InvalidSubmission,
+        ));
     }
     let Some(catalog) = catalog else {
         problems.push(OrderProblem::new(

@@ -69,6 +69,12 @@ pub enum ApiError {
     /// The order cannot be drawn as it was accepted any more (its product changed, or it predates proofs).
     #[error("preview of order {0} unavailable")]
     PreviewUnavailable(String),
+    /// An `Idempotency-Key` header that is not a submission id.
+    #[error("malformed Idempotency-Key header")]
+    InvalidIdempotencyKey,
+    /// An `Idempotency-Key` header that names another submission than the body.
+    #[error("Idempotency-Key header and body submission differ")]
+    IdempotencyKeyMismatch,
     /// A submission id already used for a different order (or swatch request).
     #[error("submission id reused for a different order")]
     SubmissionConflict,
@@ -154,7 +160,10 @@ impl ApiError {
             | ApiError::SwatchRequestNotFound(_)
             | ApiError::PreviewViewNotFound { .. }
             | ApiError::StillNotFound { .. } => StatusCode::NOT_FOUND,
-            ApiError::InvalidPreviewScale => StatusCode::BAD_REQUEST,
+            ApiError::InvalidPreviewScale | ApiError::InvalidIdempotencyKey => {
+                StatusCode::BAD_REQUEST
+            }
+            ApiError::IdempotencyKeyMismatch => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PreviewUnavailable(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::InvalidOrder(_) | ApiError::InvalidSwatchRequest(_) => {
@@ -178,6 +187,8 @@ impl ApiError {
             ApiError::InvalidSwatchRequest(_) => "swatch_request_invalid",
             ApiError::SwatchRequestNotFound(_) => "swatch_request_not_found",
             ApiError::SubmissionConflict => "submission_conflict",
+            ApiError::InvalidIdempotencyKey => "invalid_idempotency_key",
+            ApiError::IdempotencyKeyMismatch => "idempotency_key_mismatch",
             ApiError::InvalidPreviewScale => "invalid_preview_scale",
             ApiError::PreviewViewNotFound { .. } => "preview_view_not_found",
             ApiError::PreviewUnavailable(_) => "preview_unavailable",

@@ -15,6 +15,7 @@ pub mod catalog_check;
 pub mod catalogs;
 pub mod config;
 pub mod error;
+pub mod idempotency_key;
 pub mod idempotent;
 pub mod json;
 pub mod locale;

@@ -57,3 +57,95 @@ async fn submits_over_http_into_a_sqlite_file_that_survives_a_restart() {
     let request: Value = serde_json::from_str(&stored.request).expect("stored request is JSON");
     assert_eq!(request["design"]["product"], "runner-one");
 }
+
+/// 100 submissions of one order at once over real HTTP, named by the standard `Idempotency-Key` header (no
+/// `submission` in the body), into a SQLite file: one order stored, every answer names it (201 once, 200 for
+/// the rest), none is a 5xx.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_hundred_parallel_submissions_with_one_idempotency_key_make_one_order() {
+    let s = shop().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let router = s.router.clone();
+    let server = tokio::spawn(async move { axum::serve(listener, router).await });
+
+    let mut req = order(|_| {});
+    req.submission = None;
+    let client = reqwest::Client::new();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..100 {
+        let (client, req) = (client.clone(), req.clone());
+        tasks.spawn(async move {
+            let resp = client
+                .post(format!("http://{addr}/api/orders"))
+                .header(
+                    "Idempotency-Key",
+                    "\"5f0c2a4e-9d1b-4c3a-8e7f-000000000100\"",
+                )
+                .json(&req)
+                .send()
+                .await
+                .expect("POST");
+            let status = resp.status().as_u16();
+            let body: Value = resp.json().await.expect("json");
+            (status, body)
+        });
+    }
+    let mut statuses = Vec::new();
+    let mut ids = std::collections::BTreeSet::new();
+    while let Some(answer) = tasks.join_next().await {
+        let (status, body) = answer.expect("task");
+        assert!(status < 500, "{status}: {body}");
+        if status == 409 {
+            assert_eq!(body["error"]["code"], "submission_conflict", "{body}");
+        } else {
+            ids.insert(body["id"].as_str().expect("an order id").to_owned());
+        }
+        statuses.push(status);
+    }
+    assert_eq!(
+        statuses.iter().filter(|&&s| s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    let deliveries = s.state.store.deliveries().await.expect("deliveries");
+    assert_eq!(deliveries.len(), 1, "one order, one delivery");
+    let stored = s
+        .state
+        .store
+        .get(ids.first().expect("an id"))
+        .await
+        .expect("query")
+        .expect("stored");
+    let request: Value = serde_json::from_str(&stored.request).expect("JSON");
+    assert_eq!(
+        request["submission"].as_str(),
+        None,
+        "the body is stored as sent"
+    );
+
+    // The header must be a submission id, and must agree with the body.
+    let bad = client
+        .post(format!("http://{addr}/api/orders"))
+        .header("Idempotency-Key", "nope")
+        .json(&req)
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(bad.status(), 400);
+    let body: Value = bad.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "invalid_idempotency_key");
+    req.submission = Some("atl-ffffffffffffffffffff".into());
+    let mismatch = client
+        .post(format!("http://{addr}/api/orders"))
+        .header("Idempotency-Key", "5f0c2a4e-9d1b-4c3a-8e7f-000000000100")
+        .json(&req)
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(mismatch.status(), 422);
+    server.abort();
+}

@@ -2,7 +2,7 @@
 //! with one `@`, a phone number of digits and punctuation, a submission id of `[A-Za-z0-9-]`. Lengths of
 //! names and addresses and the country are checked elsewhere ([`super::limits`], [`super::countries`]).
 
-use super::limits::{EMAIL_MAX, PHONE, SUBMISSION};
+use super::limits::{EMAIL_MAX, PHONE};
 
 /// Characters refused in every text: controls and line separators, the bidi embeddings, overrides and isolates
 /// that make a text display differently from its logical order (the "Trojan Source" trick), and the invisible
@@ -31,7 +31,5 @@ pub fn is_phone(s: &str) -> bool {
         && s.chars().any(|c| c.is_ascii_digit())
 }
 
-/// A submission id: [`SUBMISSION`] of ASCII letters, digits and `-`.
-pub fn is_submission(s: &str) -> bool {
-    SUBMISSION.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-}
+/// A submission id: [`SUBMISSION`](super::limits::SUBMISSION) of ASCII letters, digits and `-` (the same as an order's).
+pub use crate::id::is_submission_id as is_submission;

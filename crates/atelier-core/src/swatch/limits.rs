@@ -16,4 +16,4 @@ pub const EMAIL_MAX: usize = 254;
 /// Shortest and longest phone number, in characters.
 pub const PHONE: RangeInclusive<usize> = 6..=20;
 /// Shortest and longest submission id, in bytes (all ASCII).
-pub const SUBMISSION: RangeInclusive<usize> = 16..=64;
+pub const SUBMISSION: RangeInclusive<usize> = crate::id::SUBMISSION_ID_LEN;

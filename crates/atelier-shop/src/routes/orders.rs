@@ -15,12 +15,12 @@ use crate::json::JsonBody;
 use crate::openapi::schemas;
 use crate::order_id::{is_order_id, new_order_id};
 use crate::store::{Inserted, NewOrder, Store, StoredOrder};
-use crate::{proof, spec, spec_text};
+use crate::{idempotency_key, proof, spec, spec_text};
 use atelier_core::order::{OrderRequest, check_order_with_text};
 use atelier_core::text::WordList;
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::Value;
@@ -83,30 +83,39 @@ impl OrderView {
     post,
     path = "/orders",
     tag = "orders",
-    params(("Accept-Language" = Option<String>, Header, description = "Language of error messages: `en` or `ko`")),
+    params(
+        ("Accept-Language" = Option<String>, Header, description = "Language of error messages: `en` or `ko`"),
+        ("Idempotency-Key" = Option<String>, Header, description = "The submission id (16–64 letters, digits \
+            and `-`, optionally quoted), as the body's `submission` field: a repeat is answered with the first \
+            order. If both are sent they must agree."),
+    ),
     request_body(content = schemas::OrderRequest, content_type = "application/json",
         description = "The design and the price the shopper saw; the shop checks and prices it itself"),
     responses(
         (status = 201, description = "Accepted and stored", body = OrderView,
             headers(("Location" = String, description = "`/api/orders/{id}`"))),
         (status = 200, description = "This submission id was accepted before: the same order", body = OrderView),
-        (status = 400, description = "Not JSON of this shape (`malformed_json`)", body = schemas::ErrorResponse),
+        (status = 400, description = "Not JSON of this shape (`malformed_json`), or a malformed `Idempotency-Key` \
+            (`invalid_idempotency_key`)", body = schemas::ErrorResponse),
         (status = 409, description = "Submission id reused for a different order (`submission_conflict`)",
             body = schemas::ErrorResponse),
         (status = 413, description = "Body over 64 KiB (`body_too_large`)", body = schemas::ErrorResponse),
         (status = 415, description = "No JSON `Content-Type` (`unsupported_media_type`)", body = schemas::ErrorResponse),
         (status = 422, description = "The design, price or proofs fail the shop's checks (`invalid_order`, every \
-            problem listed; `proof_mismatch` when the shop's render of a view differs from its proof)",
+            problem listed; `proof_mismatch` when the shop's render of a view differs from its proof), or the \
+            `Idempotency-Key` names another submission than the body (`idempotency_key_mismatch`)",
             body = schemas::ErrorResponse),
     )
 )]
 pub async fn create(
     State(state): State<AppState>,
+    headers: HeaderMap,
     JsonBody {
-        value: request,
+        value: mut request,
         text,
     }: JsonBody<OrderRequest>,
 ) -> Result<Response, ApiError> {
+    request.submission = idempotency_key::submission(&headers, request.submission.take())?;
     let loaded = state.catalogs.get(request.design.product.as_str());
     // The same checks the app ran, personal text included (word lists, characters, fit with the same fonts).
     let fonts = state.catalogs.fonts();
