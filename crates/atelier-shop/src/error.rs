@@ -4,6 +4,8 @@
 //! logged and never sent. Bodies are `{"error": {"code", "message", "problems": [...]}}` with messages from the
 //! core's message catalogs in the request's language (see [`crate::locale::localize_errors`]).
 
+use atelier_core::design::DesignProblem;
+use atelier_core::design_code::CodeError;
 use atelier_core::order::OrderProblem;
 use atelier_core::problem::ProblemReport;
 use atelier_core::swatch::SwatchProblem;
@@ -69,6 +71,15 @@ pub enum ApiError {
     /// The order cannot be drawn as it was accepted any more (its product changed, or it predates proofs).
     #[error("preview of order {0} unavailable")]
     PreviewUnavailable(String),
+    /// A design that does not fit its product (every problem listed).
+    #[error("invalid design")]
+    InvalidDesign(Vec<DesignProblem>),
+    /// Text that is not a design code, and why (the text as given, at most a code's length or so).
+    #[error("not a design code")]
+    InvalidDesignCode(CodeError, String),
+    /// No design under this code.
+    #[error("design {0} not found")]
+    DesignNotFound(String),
     /// An `Idempotency-Key` header that is not a submission id.
     #[error("malformed Idempotency-Key header")]
     InvalidIdempotencyKey,
@@ -163,7 +174,11 @@ impl ApiError {
             ApiError::InvalidPreviewScale | ApiError::InvalidIdempotencyKey => {
                 StatusCode::BAD_REQUEST
             }
-            ApiError::IdempotencyKeyMismatch => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::IdempotencyKeyMismatch | ApiError::InvalidDesign(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::InvalidDesignCode(..) => StatusCode::BAD_REQUEST,
+            ApiError::DesignNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::PreviewUnavailable(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::InvalidOrder(_) | ApiError::InvalidSwatchRequest(_) => {
@@ -189,6 +204,9 @@ impl ApiError {
             ApiError::SubmissionConflict => "submission_conflict",
             ApiError::InvalidIdempotencyKey => "invalid_idempotency_key",
             ApiError::IdempotencyKeyMismatch => "idempotency_key_mismatch",
+            ApiError::InvalidDesign(_) => "invalid_design",
+            ApiError::InvalidDesignCode(..) => "invalid_design_code",
+            ApiError::DesignNotFound(_) => "design_not_found",
             ApiError::InvalidPreviewScale => "invalid_preview_scale",
             ApiError::PreviewViewNotFound { .. } => "preview_view_not_found",
             ApiError::PreviewUnavailable(_) => "preview_unavailable",
@@ -209,6 +227,11 @@ impl ApiError {
                 vec![("order", order.clone()), ("view", view.clone())]
             }
             ApiError::PreviewUnavailable(o) => vec![("order", o.clone())],
+            ApiError::DesignNotFound(code) => vec![("code", code.clone())],
+            ApiError::InvalidDesignCode(e, code) => vec![
+                ("code", code.chars().take(20).collect()),
+                ("reason", code_reason(e, locale)),
+            ],
             // The name is the client's: echoed only as far as a real one reaches.
             ApiError::StillNotFound { product, file } => vec![
                 ("product", product.clone()),
@@ -219,6 +242,7 @@ impl ApiError {
         let problems = match self {
             ApiError::InvalidOrder(ps) => ps.iter().map(|p| p.report(locale)).collect(),
             ApiError::InvalidSwatchRequest(ps) => ps.iter().map(|p| p.report(locale)).collect(),
+            ApiError::InvalidDesign(ps) => ps.iter().map(|p| p.report(locale)).collect(),
             _ => Vec::new(),
         };
         let message = messages::format(locale, &format!("error.{}", self.code()), &args);
@@ -230,6 +254,18 @@ impl ApiError {
             },
         };
         (self.status(), Json(body)).into_response()
+    }
+}
+
+/// Why a text is not a design code, in `locale` (the same words the app shows under its code field).
+fn code_reason(e: &CodeError, locale: Locale) -> String {
+    match e {
+        CodeError::Symbol { character, .. } => messages::format(
+            locale,
+            e.message_key(),
+            &[("character", character.to_string())],
+        ),
+        _ => messages::text(locale, e.message_key()).to_owned(),
     }
 }
 

@@ -1,5 +1,5 @@
 //! Public order numbers: `ATL-` and eight Crockford base-32 characters (`ATL-7K3M-9QX2`); swatch requests are
-//! numbered the same way with `SWR-` (`SWR-4D2F-8HQ1`).
+//! numbered the same way with `SWR-` (`SWR-4D2F-8HQ1`), and design codes are made here too.
 //!
 //! Random rather than sequential so one shopper cannot guess another's order, and from an alphabet without
 //! I, L, O and U so the number can be read out on the phone without mix-ups.
@@ -24,6 +24,21 @@ pub fn new_swatch_request_id() -> Result<String, getrandom::Error> {
 /// Whether `s` has the shape of a swatch request number.
 pub fn is_swatch_request_id(s: &str) -> bool {
     has_shape("SWR", s)
+}
+
+/// A fresh random design code (`K7QM-2XR8`: 35 random bits and Crockford's check symbol,
+/// [`atelier_core::design_code`]).
+pub fn new_design_code() -> Result<String, getrandom::Error> {
+    loop {
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes)?;
+        // About one draw in seven has a check symbol outside the letters and digits: drawn again.
+        if let Some(code) =
+            atelier_core::design_code::DesignCode::from_random(u64::from_le_bytes(bytes))
+        {
+            return Ok(code.to_string());
+        }
+    }
 }
 
 /// `prefix`, a dash and two groups of four random characters (40 bits).

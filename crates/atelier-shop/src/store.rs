@@ -11,10 +11,12 @@
 //! primary key ([`Inserted::IdTaken`]), recognised through the driver's error kind, never its message text.
 
 mod deliveries;
+mod designs;
 mod orders;
 mod swatch_requests;
 
 pub use deliveries::{Attempt, Delivery, DueDelivery};
+pub use designs::StoredDesign;
 pub use orders::{NewOrder, StoredOrder};
 pub use swatch_requests::{NewSwatchRequest, StoredSwatchRequest};
 

@@ -83,6 +83,7 @@ async fn every_documented_operation_is_served() {
     let ops = operations(&doc);
     let want: Vec<(String, String)> = [
         ("GET", "/"),
+        ("GET", "/api/designs/{code}"),
         ("GET", "/api/docs"),
         ("GET", "/api/docs.js"),
         ("GET", "/api/embed/origins"),
@@ -95,6 +96,7 @@ async fn every_documented_operation_is_served() {
         ("GET", "/api/swatch-requests/{id}"),
         ("GET", "/static/{path}"),
         ("GET", "/{file}"),
+        ("POST", "/api/designs"),
         ("POST", "/api/orders"),
         ("POST", "/api/swatch-requests"),
     ]

@@ -4,6 +4,7 @@
 //! `#[utoipa::path]` and documents it in the OpenAPI document at the same time: the router and the document
 //! cannot disagree. Register nothing here with plain `.route(...)` (the OpenAPI test rejects it).
 
+mod designs;
 pub mod docs;
 mod embed;
 mod lookup;
@@ -33,6 +34,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(previews::png))
         .routes(routes!(swatch_requests::create))
         .routes(routes!(swatch_requests::one))
+        .routes(routes!(designs::create))
+        .routes(routes!(designs::one))
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::page))
         .routes(routes!(docs::script))

@@ -1,0 +1,180 @@
+//! Design codes over the API: a design stored under a code a shopper can read aloud, the same design given
+//! the same code, codes read forgivingly, and every malformed or unknown code answered clearly.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::{call, get, sample_catalog, shop};
+use serde_json::{Value, json};
+
+fn post(body: Value) -> Request<Body> {
+    Request::post("/api/designs")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::from(body.to_string()))
+        .expect("request")
+}
+
+fn default_design() -> Value {
+    serde_json::to_value(sample_catalog().default_design()).expect("JSON")
+}
+
+#[tokio::test]
+async fn a_design_gets_a_code_and_the_same_design_the_same_code() {
+    let s = shop().await;
+    let (status, first) = call(&s.router, post(default_design())).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    let code = first["code"].as_str().expect("a code").to_owned();
+    assert!(
+        atelier_core::design_code::DesignCode::parse(&code).is_ok() && code.len() == 9,
+        "{code}"
+    );
+    assert_eq!(first["url"], format!("/d/{code}"));
+    assert_eq!(first["product"], "runner-one");
+    let (status, again) = call(&s.router, post(default_design())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again["code"], code.as_str());
+
+    let mut other = default_design();
+    other["zones"]["toe"]["color"] = json!("navy");
+    other["text"] = json!({"heel-id": "MINJI"});
+    let (status, second) = call(&s.router, post(other.clone())).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_ne!(second["code"], code.as_str());
+
+    // Read back exactly, also as a shopper might type it.
+    let second_code = second["code"].as_str().expect("a code");
+    let typed = second_code.to_lowercase().replace('-', " ");
+    for written in [second_code.to_owned(), typed] {
+        let (status, view) = call(
+            &s.router,
+            get(&format!("/api/designs/{}", written.replace(' ', "%20"))),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{written}: {view}");
+        assert_eq!(view["design"], other);
+        assert_eq!(view["code"], second_code);
+        assert_eq!(view["catalog_version"].as_str().map(str::len), Some(64));
+    }
+}
+
+#[tokio::test]
+async fn malformed_and_unknown_codes_are_answered_clearly() {
+    let s = shop().await;
+    let (_, stored) = call(&s.router, post(default_design())).await;
+    let code = stored["code"].as_str().expect("a code").to_owned();
+    let symbols: Vec<char> = code.chars().filter(|&c| c != '-').collect();
+    // A neighbour swap (of two different symbols) and a single wrong symbol are caught by the check symbol.
+    let swapped: String = {
+        let mut s = symbols.clone();
+        let i = (0..7)
+            .find(|&i| s[i] != s[i + 1])
+            .expect("two different neighbours");
+        s.swap(i, i + 1);
+        s.into_iter().collect()
+    };
+    let typo: String = {
+        let mut s = symbols.clone();
+        s[2] = if s[2] == 'X' { 'Y' } else { 'X' };
+        s.into_iter().collect()
+    };
+    for (path, status, code_word, message) in [
+        (
+            "K7QM",
+            StatusCode::BAD_REQUEST,
+            "invalid_design_code",
+            "8 letters and digits",
+        ),
+        (
+            "K7QU-2XR8",
+            StatusCode::BAD_REQUEST,
+            "invalid_design_code",
+            "“U” is not used",
+        ),
+        (
+            swapped.as_str(),
+            StatusCode::BAD_REQUEST,
+            "invalid_design_code",
+            "typing mistake",
+        ),
+        (
+            typo.as_str(),
+            StatusCode::BAD_REQUEST,
+            "invalid_design_code",
+            "typing mistake",
+        ),
+        (
+            "0000-0000",
+            StatusCode::NOT_FOUND,
+            "design_not_found",
+            "no design with the code 0000-0000",
+        ),
+    ] {
+        let mut req = get(&format!("/api/designs/{path}"));
+        req.headers_mut()
+            .insert(header::ACCEPT_LANGUAGE, "en".parse().expect("header"));
+        let (got, body) = call(&s.router, req).await;
+        assert_eq!(got, status, "{path}: {body}");
+        assert_eq!(body["error"]["code"], code_word, "{path}");
+        let text = body["error"]["message"].as_str().expect("a message");
+        assert!(text.contains(message), "{path}: {text}");
+    }
+    // In Korean too.
+    let mut req = get("/api/designs/K7QM");
+    req.headers_mut()
+        .insert(header::ACCEPT_LANGUAGE, "ko".parse().expect("header"));
+    let (_, body) = call(&s.router, req).await;
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("디자인 코드")),
+        "{body}"
+    );
+    // A long input is echoed only in part.
+    let long = "A".repeat(500);
+    let (status, body) = call(&s.router, get(&format!("/api/designs/{long}"))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["error"]["message"].as_str().expect("message").len() < 300);
+}
+
+#[tokio::test]
+async fn a_design_that_does_not_fit_its_product_gets_no_code() {
+    let s = shop().await;
+    let mut unknown_color = default_design();
+    unknown_color["zones"]["toe"]["color"] = json!("neon");
+    let mut refused_text = default_design();
+    refused_text["text"] = json!({"heel-id": "SHIT"});
+    let mut other_product = default_design();
+    other_product["product"] = json!("nope");
+    for (body, status, code) in [
+        (
+            unknown_color,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_design",
+        ),
+        (
+            refused_text,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_design",
+        ),
+        (other_product, StatusCode::NOT_FOUND, "product_not_found"),
+        (
+            json!({"product": "runner-one"}),
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+        ),
+    ] {
+        let (got, answer) = call(&s.router, post(body.clone())).await;
+        assert_eq!(got, status, "{body}: {answer}");
+        assert_eq!(answer["error"]["code"], code);
+        if code == "invalid_design" {
+            assert!(
+                !answer["error"]["problems"]
+                    .as_array()
+                    .expect("problems")
+                    .is_empty()
+            );
+        }
+    }
+}
