@@ -295,3 +295,47 @@ pub async fn request_swatches(
         }),
     }
 }
+
+#[derive(Deserialize)]
+struct CodeAnswer {
+    code: String,
+}
+
+#[derive(Deserialize)]
+struct DesignAnswer {
+    design: atelier_core::Design,
+}
+
+/// Stores `design` at the shop under a design code and answers the code (`K7QM-2XR8`); the same design asked
+/// again gets the same code.
+pub async fn design_code(
+    design: &atelier_core::Design,
+    locale: Locale,
+) -> Result<String, ApiError> {
+    let response = Request::post("/api/designs")
+        .header("Accept-Language", locale.tag())
+        .json(design)
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let response = ok_or_status(response).await?;
+    let answer: CodeAnswer = response.json().await.map_err(|_| ApiError::Network)?;
+    Ok(answer.code)
+}
+
+/// The design stored under `code` (already checked well-formed by the caller).
+pub async fn design_by_code(code: &str, locale: Locale) -> Result<atelier_core::Design, ApiError> {
+    let url = format!(
+        "/api/designs/{}",
+        String::from(js_sys::encode_uri_component(code))
+    );
+    let response = Request::get(&url)
+        .header("Accept-Language", locale.tag())
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let response = ok_or_status(response).await?;
+    let answer: DesignAnswer = response.json().await.map_err(|_| ApiError::Network)?;
+    Ok(answer.design)
+}

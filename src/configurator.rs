@@ -1,12 +1,13 @@
 //! The configurator screen once the product is loaded: the product's heading, the stage with the preview, and
 //! the options panel (history, the rules' notice, choices, the part being edited, room colors, personal text,
-//! the order box, my designs), with the pending fix's dialog.
+//! the order box, my designs, design codes), with the pending fix's dialog.
 //!
 //! Each section is a component of its own (in `configurator/`) that reads the screen state and the catalog
 //! from the app's contexts and dispatches [`Action`]s; the presentational pieces they are built from are in
 //! `components/`. Rule logic is the core's; the wording is [`rule_text`](crate::rule_text)'s.
 
 mod choice_groups;
+mod design_codes;
 mod fix_prompt;
 mod my_designs;
 mod order_box;
@@ -25,6 +26,7 @@ use crate::rule_text::{self, Reasons};
 use crate::state::{Action, CatalogHandle, use_app_state};
 use atelier_core::rules::GroupKey;
 use choice_groups::ChoiceGroups;
+use design_codes::DesignCodes;
 use fix_prompt::FixPrompt;
 use my_designs::MyDesigns;
 use order_box::OrderBox;
@@ -78,6 +80,7 @@ pub fn Configurator(props: &ConfiguratorProps) -> Html {
                 <TextSection />
                 <OrderBox artwork={props.artwork.clone()} />
                 <MyDesigns />
+                <DesignCodes />
             </section>
             <FixPrompt />
         </div>

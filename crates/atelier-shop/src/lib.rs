@@ -80,6 +80,7 @@ pub fn app(state: AppState, dirs: &Dirs) -> Router {
     let page = Router::new()
         .route("/", get(page::index))
         .route("/index.html", get(page::index))
+        .route("/d/{code}", get(page::shared_design::page))
         .with_state((state.clone(), page::AppPage::read(&dirs.app_dir)));
     let api = api
         .layer(Extension(routes::docs::OpenApiJson(doc.into())))

@@ -19,7 +19,7 @@ use utoipa::OpenApi;
                        (`{\"error\": {\"code\", \"message\", \"problems\"}}`) in the language of `Accept-Language` \
                        (`en` or `ko`). Prices are integer minor units. The shop re-checks and re-prices every order."
     ),
-    paths(static_file, app_page, app_file),
+    paths(static_file, app_page, app_file, design_page),
     tags(
         (name = "products", description = "The products on sale and their catalogs"),
         (name = "orders", description = "Submitting and reading orders"),
@@ -75,6 +75,24 @@ fn static_file() {}
     reason = "never called: it exists for `#[utoipa::path]` to document a route the router serves otherwise"
 )]
 fn app_page() {}
+
+/// The page of a design code: Open Graph tags naming the design (its picture is
+/// `/api/designs/{code}/image.png`), then on to the app with the product and the code (`src/page/shared_design.rs`).
+#[utoipa::path(
+    get,
+    path = "/d/{code}",
+    tag = "files",
+    params(("code" = String, Path, description = "A design code", example = "K7QM-2XR8")),
+    responses(
+        (status = 200, description = "The design's page", content_type = "text/html", body = String),
+        (status = 303, description = "An unknown or malformed code: on to the app, which says what is wrong"),
+    )
+)]
+#[allow(
+    dead_code,
+    reason = "never called: it exists for `#[utoipa::path]` to document a route the router serves otherwise"
+)]
+fn design_page() {}
 
 /// Another file of the built app: `index.html`, or a hashed `.js`, `.wasm` or `.css` asset it loads.
 #[utoipa::path(

@@ -16,6 +16,7 @@
 //! gets the plain page, and the app says what is wrong.
 
 mod first_paint;
+pub mod shared_design;
 
 use crate::AppState;
 use atelier_core::Locale;

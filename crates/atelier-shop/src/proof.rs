@@ -173,6 +173,24 @@ pub async fn png(
     .await?
 }
 
+/// The PNG of a stored design's first view at its catalog size, drawn by [`draw`] like every preview and
+/// proof (a design code's picture, for link previews in messengers). `DesignInvalid` when its product or
+/// options are gone from the catalog.
+pub async fn design_png(catalogs: Arc<Catalogs>, design: Design) -> Result<Vec<u8>, ProofError> {
+    off_runtime(move || {
+        let product = design.product.as_str().to_owned();
+        let loaded = (catalogs.get(&product)).ok_or(ProofError::ProductVanished(product))?;
+        let valid =
+            (design.validate(&loaded.catalog)).map_err(|p| ProofError::DesignInvalid(p.len()))?;
+        let view = (loaded.catalog.views().first()).ok_or(ProofError::DesignInvalid(0))?;
+        let artwork =
+            (loaded.view_artwork(view.id.as_str())).ok_or(ProofError::DesignInvalid(0))?;
+        let layers = artwork.proof_layers()?;
+        encode_png(&draw(&layers, view.id.as_str(), &valid, catalogs.fonts()))
+    })
+    .await?
+}
+
 /// `frame` as an RGBA8 PNG, whose decoded pixels are exactly [`Frame::rgba`]. Fast compression: the image
 /// is made once per request, and at production scale the default level costs far more time than it saves.
 fn encode_png(frame: &Frame) -> Result<Vec<u8>, ProofError> {

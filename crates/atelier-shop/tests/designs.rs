@@ -178,3 +178,66 @@ async fn a_design_that_does_not_fit_its_product_gets_no_code() {
         }
     }
 }
+
+/// The raw answer to a GET: status, headers, body bytes.
+async fn raw(router: &axum::Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    use http_body_util::BodyExt as _;
+    use tower::ServiceExt as _;
+    let response = router.clone().oneshot(get(uri)).await.expect("response");
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.expect("body").to_bytes().to_vec();
+    (parts.status, parts.headers, bytes)
+}
+
+#[tokio::test]
+async fn a_codes_page_previews_the_design_drawn_by_the_shop() {
+    let s = shop().await;
+    let catalog = sample_catalog();
+    let mut design = catalog.default_design();
+    design.zones.get_mut(&"toe".into()).expect("toe").color = "navy".into();
+    let (_, stored) = call(
+        &s.router,
+        post(serde_json::to_value(&design).expect("JSON")),
+    )
+    .await;
+    let code = stored["code"].as_str().expect("a code").to_owned();
+
+    let (status, headers, body) = raw(&s.router, &format!("/d/{code}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .expect("type")
+            .starts_with("text/html")
+    );
+    let html = String::from_utf8(body).expect("UTF-8");
+    let image = format!("/api/designs/{code}/image.png");
+    assert!(
+        html.contains(&format!("property=\"og:image\" content=\"{image}\"")),
+        "{html}"
+    );
+    assert!(html.contains("og:title") && html.contains(&code), "{html}");
+    assert!(
+        html.contains(&format!("/?product=runner-one&amp;code={code}")),
+        "{html}"
+    );
+
+    // The picture is the design's first view, pixel for pixel what the app draws (its proof).
+    let (status, headers, png) = raw(&s.router, &image).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "image/png");
+    let rgba = image::load_from_memory(&png).expect("a PNG").to_rgba8();
+    let digest = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(rgba.as_raw()));
+    let first_view = catalog.views()[0].id.clone();
+    assert_eq!(digest, common::proofs(&design)[&first_view]);
+
+    // An unknown or malformed code goes on to the app, which says what is wrong.
+    for (path, to) in [
+        ("/d/0000-0000", "/?code=0000-0000"),
+        ("/d/%3Cb%3E", "/?code=%3Cb%3E"),
+    ] {
+        let (status, headers, _) = raw(&s.router, path).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(headers[header::LOCATION], to, "{path}");
+    }
+}

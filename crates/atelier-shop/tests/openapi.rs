@@ -84,6 +84,7 @@ async fn every_documented_operation_is_served() {
     let want: Vec<(String, String)> = [
         ("GET", "/"),
         ("GET", "/api/designs/{code}"),
+        ("GET", "/api/designs/{code}/image.png"),
         ("GET", "/api/docs"),
         ("GET", "/api/docs.js"),
         ("GET", "/api/embed/origins"),
@@ -94,6 +95,7 @@ async fn every_documented_operation_is_served() {
         ("GET", "/api/products/{id}"),
         ("GET", "/api/products/{id}/stills/{file}"),
         ("GET", "/api/swatch-requests/{id}"),
+        ("GET", "/d/{code}"),
         ("GET", "/static/{path}"),
         ("GET", "/{file}"),
         ("POST", "/api/designs"),
@@ -147,6 +149,11 @@ fn routes_are_registered_only_through_utoipa() {
             "lib.rs",
             ".route(\"/index.html\",get(page::index))",
             "/{file}",
+        ),
+        (
+            "lib.rs",
+            ".route(\"/d/{code}\",get(page::shared_design::page))",
+            "/d/{code}",
         ),
         ("lib.rs", ".merge(page)", "/ and /{file}"),
         (

@@ -12,6 +12,7 @@ use crate::idempotent::{self, Created, Submitted};
 use crate::json::JsonBody;
 use crate::openapi::schemas;
 use crate::order_id::new_design_code;
+use crate::proof::ProofError;
 use crate::spec;
 use crate::store::{Inserted, Store, StoredDesign};
 use atelier_core::Design;
@@ -169,6 +170,51 @@ pub async fn one(
         catalog_version: stored.catalog_version,
         created_at: stored.created_at,
     }))
+}
+
+/// A picture of the design: its first view as the app draws it (for link previews, `og:image`).
+#[utoipa::path(
+    get,
+    path = "/designs/{code}/image.png",
+    tag = "designs",
+    params(("code" = String, Path, description = "The design code", example = "K7QM-2XR8")),
+    responses(
+        (status = 200, description = "The design's first view", content_type = "image/png", body = Vec<u8>),
+        (status = 400, description = "Not a design code (`invalid_design_code`)", body = schemas::ErrorResponse),
+        (status = 404, description = "No design has this code, or its product no longer offers it \
+            (`design_not_found`)", body = schemas::ErrorResponse),
+    )
+)]
+pub async fn image(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Response, ApiError> {
+    let (stored, design) = find(&state, &code).await?;
+    let png = crate::proof::design_png(state.catalogs.clone(), design)
+        .await
+        .map_err(|e| match e {
+            ProofError::ProductVanished(_) | ProofError::DesignInvalid(_) => {
+                ApiError::DesignNotFound(stored.code.clone())
+            }
+            e => e.into(),
+        })?;
+    // A code's design never changes, but its catalog's artwork may: a day, not forever.
+    let headers = [
+        (header::CONTENT_TYPE, "image/png"),
+        (header::CACHE_CONTROL, "public, max-age=86400"),
+    ];
+    Ok((headers, png).into_response())
+}
+
+/// The stored design of a code as written, with the design read back.
+pub(crate) async fn find(state: &AppState, code: &str) -> Result<(StoredDesign, Design), ApiError> {
+    let parsed =
+        DesignCode::parse(code).map_err(|e| ApiError::InvalidDesignCode(e, code.to_owned()))?;
+    let canonical = parsed.to_string();
+    let stored =
+        (state.store.design(&canonical).await?).ok_or(ApiError::DesignNotFound(canonical))?;
+    let design = serde_json::from_str(&stored.design).map_err(internal("stored design"))?;
+    Ok((stored, design))
 }
 
 impl Submitted for StoredDesign {

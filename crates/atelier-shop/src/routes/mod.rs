@@ -4,7 +4,7 @@
 //! `#[utoipa::path]` and documents it in the OpenAPI document at the same time: the router and the document
 //! cannot disagree. Register nothing here with plain `.route(...)` (the OpenAPI test rejects it).
 
-mod designs;
+pub(crate) mod designs;
 pub mod docs;
 mod embed;
 mod lookup;
@@ -36,6 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(swatch_requests::one))
         .routes(routes!(designs::create))
         .routes(routes!(designs::one))
+        .routes(routes!(designs::image))
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::page))
         .routes(routes!(docs::script))
