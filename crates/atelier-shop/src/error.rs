@@ -6,6 +6,7 @@
 
 use atelier_core::design::DesignProblem;
 use atelier_core::design_code::CodeError;
+use atelier_core::help_request::HelpProblem;
 use atelier_core::order::OrderProblem;
 use atelier_core::problem::ProblemReport;
 use atelier_core::swatch::SwatchProblem;
@@ -77,6 +78,9 @@ pub enum ApiError {
     /// Text that is not a design code, and why (the text as given, at most a code's length or so).
     #[error("not a design code")]
     InvalidDesignCode(CodeError, String),
+    /// A help request failing the checks (every problem listed).
+    #[error("invalid help request")]
+    InvalidHelpRequest(Vec<HelpProblem>),
     /// No design under this code.
     #[error("design {0} not found")]
     DesignNotFound(String),
@@ -174,9 +178,9 @@ impl ApiError {
             ApiError::InvalidPreviewScale | ApiError::InvalidIdempotencyKey => {
                 StatusCode::BAD_REQUEST
             }
-            ApiError::IdempotencyKeyMismatch | ApiError::InvalidDesign(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::IdempotencyKeyMismatch
+            | ApiError::InvalidDesign(_)
+            | ApiError::InvalidHelpRequest(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::InvalidDesignCode(..) => StatusCode::BAD_REQUEST,
             ApiError::DesignNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::PreviewUnavailable(_) => StatusCode::CONFLICT,
@@ -205,6 +209,7 @@ impl ApiError {
             ApiError::InvalidIdempotencyKey => "invalid_idempotency_key",
             ApiError::IdempotencyKeyMismatch => "idempotency_key_mismatch",
             ApiError::InvalidDesign(_) => "invalid_design",
+            ApiError::InvalidHelpRequest(_) => "help_request_invalid",
             ApiError::InvalidDesignCode(..) => "invalid_design_code",
             ApiError::DesignNotFound(_) => "design_not_found",
             ApiError::InvalidPreviewScale => "invalid_preview_scale",
@@ -243,6 +248,7 @@ impl ApiError {
             ApiError::InvalidOrder(ps) => ps.iter().map(|p| p.report(locale)).collect(),
             ApiError::InvalidSwatchRequest(ps) => ps.iter().map(|p| p.report(locale)).collect(),
             ApiError::InvalidDesign(ps) => ps.iter().map(|p| p.report(locale)).collect(),
+            ApiError::InvalidHelpRequest(ps) => ps.iter().map(|p| p.report(locale)).collect(),
             _ => Vec::new(),
         };
         let message = messages::format(locale, &format!("error.{}", self.code()), &args);

@@ -26,6 +26,11 @@ pub fn is_swatch_request_id(s: &str) -> bool {
     has_shape("SWR", s)
 }
 
+/// A fresh random help request number (`HLP-…`).
+pub fn new_help_request_id() -> Result<String, getrandom::Error> {
+    new_id("HLP")
+}
+
 /// A fresh random design code (`K7QM-2XR8`: 35 random bits and Crockford's check symbol,
 /// [`atelier_core::design_code`]).
 pub fn new_design_code() -> Result<String, getrandom::Error> {

@@ -12,11 +12,13 @@
 
 mod deliveries;
 mod designs;
+mod help_requests;
 mod orders;
 mod swatch_requests;
 
 pub use deliveries::{Attempt, Delivery, DueDelivery};
 pub use designs::StoredDesign;
+pub use help_requests::StoredHelpRequest;
 pub use orders::{NewOrder, StoredOrder};
 pub use swatch_requests::{NewSwatchRequest, StoredSwatchRequest};
 

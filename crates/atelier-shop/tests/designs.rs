@@ -241,3 +241,81 @@ async fn a_codes_page_previews_the_design_drawn_by_the_shop() {
         assert_eq!(headers[header::LOCATION], to, "{path}");
     }
 }
+
+fn help(body: Value) -> Request<Body> {
+    Request::post("/api/help-requests")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::from(body.to_string()))
+        .expect("request")
+}
+
+#[tokio::test]
+async fn a_call_me_request_is_recorded_without_serving_back_personal_data() {
+    let s = shop().await;
+    let (_, stored) = call(&s.router, post(default_design())).await;
+    let code = stored["code"].as_str().expect("a code").to_owned();
+    let request = json!({
+        "code": code.to_lowercase(),
+        "name": "김민지",
+        "phone": "+82 10-1234-5678",
+        "preferred_time": "evening",
+        "locale": "ko",
+        "submission": "atl-help-0123456789ab"
+    });
+    let (status, first) = call(&s.router, help(request.clone())).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    assert!(
+        first["id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("HLP-")),
+        "{first}"
+    );
+    assert_eq!(first["code"], code.as_str());
+    let text = first.to_string();
+    assert!(
+        !text.contains("민지") && !text.contains("1234"),
+        "no personal data: {text}"
+    );
+    let (status, again) = call(&s.router, help(request.clone())).await;
+    assert_eq!((status, &again["id"]), (StatusCode::OK, &first["id"]));
+    let mut changed = request.clone();
+    changed["phone"] = json!("010 9999 9999");
+    let (status, conflict) = call(&s.router, help(changed)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{conflict}");
+
+    // Every problem at once, each at its path; an unknown code is said so.
+    let (status, refused) = call(
+        &s.router,
+        help(json!({
+            "code": "K7QU-2XR8", "name": "Min\u{202e}ji", "phone": "<script>", "preferred_time": "",
+            "locale": "fr", "submission": "x"
+        })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused["error"]["code"], "help_request_invalid");
+    let paths: Vec<&str> = refused["error"]["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "code",
+            "name",
+            "phone",
+            "preferred_time",
+            "locale",
+            "submission"
+        ]
+    );
+    let mut unknown = request.clone();
+    unknown["code"] = json!("0000-0000");
+    unknown["submission"] = json!("atl-help-unknown-code-1");
+    let (status, body) = call(&s.router, help(unknown)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["problems"][0]["code"], "help_unknown_code");
+}

@@ -99,6 +99,7 @@ async fn every_documented_operation_is_served() {
         ("GET", "/static/{path}"),
         ("GET", "/{file}"),
         ("POST", "/api/designs"),
+        ("POST", "/api/help-requests"),
         ("POST", "/api/orders"),
         ("POST", "/api/swatch-requests"),
     ]

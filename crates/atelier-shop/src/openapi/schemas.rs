@@ -350,3 +350,33 @@ pub struct ErrorDetail {
     #[schema(required = false)]
     problems: Option<Vec<Problem>>,
 }
+
+// Mirrors `atelier_core::help_request::HelpRequest`.
+/// "Call me about this design": the design code, whom to ask for, the number to call, when, and the language
+/// to speak. The name and number are stored for the shop's staff and never served back.
+#[derive(ToSchema, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(
+    dead_code,
+    reason = "read only by utoipa's derive, to describe the core type"
+)]
+pub struct HelpRequest {
+    /// The design code, as typed (any case; hyphens and spaces ignored).
+    #[schema(example = "K7QM-2XR8")]
+    code: String,
+    /// Whom to ask for; at most 100 characters.
+    #[schema(example = "김민지")]
+    name: String,
+    /// The number to call: 6–20 digits, spaces, `+`, `-`, `(` and `)`.
+    #[schema(example = "+82 10-1234-5678")]
+    phone: String,
+    /// When to call: `morning`, `afternoon`, `evening` or `anytime`.
+    #[schema(example = "evening")]
+    preferred_time: String,
+    /// The language to speak: `en` or `ko`.
+    #[schema(example = "ko")]
+    locale: String,
+    /// The client's submission id (16–64 letters, digits and `-`): a repeat is the same request.
+    #[schema(example = "atl-0123456789abcdef")]
+    submission: String,
+}

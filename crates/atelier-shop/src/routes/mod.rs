@@ -7,6 +7,7 @@
 pub(crate) mod designs;
 pub mod docs;
 mod embed;
+mod help_requests;
 mod lookup;
 mod orders;
 mod previews;
@@ -37,6 +38,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(designs::create))
         .routes(routes!(designs::one))
         .routes(routes!(designs::image))
+        .routes(routes!(help_requests::create))
         .routes(routes!(docs::openapi_json))
         .routes(routes!(docs::page))
         .routes(routes!(docs::script))
