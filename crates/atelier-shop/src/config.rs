@@ -11,6 +11,8 @@
 //! | `ATELIER_WEBHOOK_SECRET` | (none) | the HMAC key shared with the retailer, at least 16 bytes; required with a URL |
 //! | `ATELIER_WEBHOOK_RETRY_BASE_MS` | `1000` | delay after the first failed delivery, doubling after each further one |
 //! | `ATELIER_WEBHOOK_RETRY_CAP_MS` | `600000` | the longest delay between delivery attempts (10 minutes) |
+//! | `ATELIER_DESIGN_CODES_PER_MINUTE` | `30` | design codes one client address may create per minute (429 beyond) |
+//! | `ATELIER_HELP_REQUESTS_PER_HOUR` | `10` | help requests one client address may send per hour (429 beyond) |
 
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
@@ -31,6 +33,30 @@ pub struct Config {
     pub embed_origins: Vec<String>,
     /// The retailer webhook, if `ATELIER_WEBHOOK_URL` is set.
     pub webhook: Option<crate::webhook::Settings>,
+    /// Design codes per client address per minute.
+    pub design_codes_per_minute: u32,
+    /// Help requests per client address per hour.
+    pub help_requests_per_hour: u32,
+}
+
+impl Config {
+    /// The rate limits these settings ask for.
+    pub fn limits(&self) -> crate::rate_limit::Limits {
+        crate::rate_limit::Limits::new(self.design_codes_per_minute, self.help_requests_per_hour)
+    }
+}
+
+/// A positive whole number from `name`, else `default`; anything else is an error naming the variable.
+fn count(var: &impl Fn(&str) -> Option<String>, name: &str, default: u32) -> Result<u32> {
+    match var(name) {
+        None => Ok(default),
+        Some(v) => v
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|&n| n > 0)
+            .with_context(|| format!("{name}={v:?} is not a positive whole number")),
+    }
 }
 
 /// Parses `ATELIER_EMBED_ORIGINS`: comma-separated origins, each `http(s)://host[:port]` with nothing after,
@@ -79,6 +105,8 @@ impl Config {
                 .into(),
             embed_origins: parse_origins(&var("ATELIER_EMBED_ORIGINS").unwrap_or_default())?,
             webhook: parse_webhook(&var)?,
+            design_codes_per_minute: count(&var, "ATELIER_DESIGN_CODES_PER_MINUTE", 30)?,
+            help_requests_per_hour: count(&var, "ATELIER_HELP_REQUESTS_PER_HOUR", 10)?,
         })
     }
 }

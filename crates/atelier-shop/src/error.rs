@@ -84,6 +84,12 @@ pub enum ApiError {
     /// No design under this code.
     #[error("design {0} not found")]
     DesignNotFound(String),
+    /// Over the client's rate limit: try again after `retry_after` seconds.
+    #[error("rate limited")]
+    RateLimited {
+        /// Seconds until the next request is allowed (the `Retry-After` header).
+        retry_after: u64,
+    },
     /// An `Idempotency-Key` header that is not a submission id.
     #[error("malformed Idempotency-Key header")]
     InvalidIdempotencyKey,
@@ -182,6 +188,7 @@ impl ApiError {
             | ApiError::InvalidDesign(_)
             | ApiError::InvalidHelpRequest(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::InvalidDesignCode(..) => StatusCode::BAD_REQUEST,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::DesignNotFound(_) => StatusCode::NOT_FOUND,
             ApiError::PreviewUnavailable(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -209,6 +216,7 @@ impl ApiError {
             ApiError::InvalidIdempotencyKey => "invalid_idempotency_key",
             ApiError::IdempotencyKeyMismatch => "idempotency_key_mismatch",
             ApiError::InvalidDesign(_) => "invalid_design",
+            ApiError::RateLimited { .. } => "rate_limited",
             ApiError::InvalidHelpRequest(_) => "help_request_invalid",
             ApiError::InvalidDesignCode(..) => "invalid_design_code",
             ApiError::DesignNotFound(_) => "design_not_found",
@@ -233,6 +241,7 @@ impl ApiError {
             }
             ApiError::PreviewUnavailable(o) => vec![("order", o.clone())],
             ApiError::DesignNotFound(code) => vec![("code", code.clone())],
+            ApiError::RateLimited { retry_after } => vec![("seconds", retry_after.to_string())],
             ApiError::InvalidDesignCode(e, code) => vec![
                 ("code", code.chars().take(20).collect()),
                 ("reason", code_reason(e, locale)),
@@ -259,7 +268,13 @@ impl ApiError {
                 problems,
             },
         };
-        (self.status(), Json(body)).into_response()
+        let mut response = (self.status(), Json(body)).into_response();
+        if let ApiError::RateLimited { retry_after } = self {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, (*retry_after).into());
+        }
+        response
     }
 }
 

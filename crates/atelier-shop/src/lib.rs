@@ -24,6 +24,7 @@ pub mod openapi;
 pub mod order_id;
 pub mod page;
 pub mod proof;
+pub mod rate_limit;
 pub mod routes;
 pub mod security;
 pub mod signature;
@@ -55,6 +56,8 @@ pub struct AppState {
     pub store: store::Store,
     /// Retailer origins allowed to embed the configurator (see [`config::Config::embed_origins`]).
     pub embed_origins: Arc<[String]>,
+    /// Per-client rate limits ([`rate_limit`]).
+    pub limits: Arc<rate_limit::Limits>,
 }
 
 /// Where the router serves files from.

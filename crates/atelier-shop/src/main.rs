@@ -61,6 +61,7 @@ async fn serve() -> Result<()> {
         catalogs: Arc::new(catalogs),
         store,
         embed_origins: config.embed_origins.clone().into(),
+        limits: Arc::new(config.limits()),
     };
     let dirs = Dirs {
         static_dir: config.static_dir.clone(),
@@ -73,7 +74,9 @@ async fn serve() -> Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     tracing::info!("Atelier shop on http://{}", listener.local_addr()?);
-    axum::serve(listener, app(state, &dirs))
+    // With each connection's peer address, which the rate limits key on.
+    let service = app(state, &dirs).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown())
         .await?;
     if let Some(worker) = worker {

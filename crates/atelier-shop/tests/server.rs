@@ -149,3 +149,53 @@ async fn a_hundred_parallel_submissions_with_one_idempotency_key_make_one_order(
     assert_eq!(mismatch.status(), 422);
     server.abort();
 }
+
+/// Design codes are rate-limited per client address over real HTTP: the default budget (30 a minute) is
+/// served, the next is 429 with `Retry-After` and a message in the client's language, and nothing is stored.
+#[tokio::test]
+async fn design_codes_beyond_the_budget_are_answered_429_with_retry_after() {
+    let s = shop().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let service = s
+        .router
+        .clone()
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = tokio::spawn(async move { axum::serve(listener, service).await });
+    let client = reqwest::Client::new();
+    let design = common::sample_catalog().default_design();
+    for i in 0..30 {
+        let resp = client
+            .post(format!("http://{addr}/api/designs"))
+            .json(&design)
+            .send()
+            .await
+            .expect("POST");
+        assert!(resp.status().is_success(), "request {i}: {}", resp.status());
+    }
+    let resp = client
+        .post(format!("http://{addr}/api/designs"))
+        .header("Accept-Language", "ko")
+        .json(&design)
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(resp.status(), 429);
+    let retry: u64 = resp.headers()["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry), "{retry}");
+    let body: Value = resp.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "rate_limited");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("초")),
+        "{body}"
+    );
+    server.abort();
+}

@@ -13,6 +13,7 @@ use crate::json::JsonBody;
 use crate::openapi::schemas;
 use crate::order_id::new_design_code;
 use crate::proof::ProofError;
+use crate::rate_limit::ClientAddr;
 use crate::spec;
 use crate::store::{Inserted, Store, StoredDesign};
 use atelier_core::Design;
@@ -90,12 +91,17 @@ impl DesignCodeView {
         (status = 415, description = "No JSON `Content-Type` (`unsupported_media_type`)", body = schemas::ErrorResponse),
         (status = 422, description = "The design does not fit its product, or its text is refused \
             (`invalid_design`, every problem listed)", body = schemas::ErrorResponse),
+        (status = 429, description = "Too many design codes from this client (`rate_limited`; \
+            `ATELIER_DESIGN_CODES_PER_MINUTE`)", body = schemas::ErrorResponse,
+            headers(("Retry-After" = u64, description = "Seconds until the next request is allowed"))),
     )
 )]
 pub async fn create(
     State(state): State<AppState>,
+    client: ClientAddr,
     JsonBody { value: design, .. }: JsonBody<Design>,
 ) -> Result<Response, ApiError> {
+    state.limits.design_codes.check(client)?;
     let loaded = (state.catalogs.get(design.product.as_str())).ok_or_else(|| {
         ApiError::ProductNotFound(design.product.as_str().chars().take(40).collect())
     })?;

@@ -9,6 +9,7 @@ use crate::idempotent::{self, Created, Submitted};
 use crate::json::JsonBody;
 use crate::openapi::schemas;
 use crate::order_id::new_help_request_id;
+use crate::rate_limit::ClientAddr;
 use crate::spec;
 use crate::store::{Inserted, Store, StoredHelpRequest};
 use atelier_core::help_request::{
@@ -73,12 +74,17 @@ impl HelpRequestView {
         (status = 422, description = "The request fails the shop's checks (`help_request_invalid`, every problem \
             listed with its path; an unknown design code is `help_unknown_code` at `code`)",
             body = schemas::ErrorResponse),
+        (status = 429, description = "Too many help requests from this client (`rate_limited`; \
+            `ATELIER_HELP_REQUESTS_PER_HOUR`)", body = schemas::ErrorResponse,
+            headers(("Retry-After" = u64, description = "Seconds until the next request is allowed"))),
     )
 )]
 pub async fn create(
     State(state): State<AppState>,
+    client: ClientAddr,
     JsonBody { value: request, .. }: JsonBody<HelpRequest>,
 ) -> Result<Response, ApiError> {
+    state.limits.help_requests.check(client)?;
     let valid = check_help_request(&request).map_err(ApiError::InvalidHelpRequest)?;
     if state.store.design(&valid.code).await?.is_none() {
         let code = valid.code.clone();

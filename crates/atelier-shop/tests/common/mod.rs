@@ -52,6 +52,7 @@ pub async fn shop_at(dir: TempDir, db_url: String) -> TestShop {
     let state = AppState {
         catalogs: Arc::new(catalogs),
         store,
+        limits: Default::default(),
         embed_origins: vec!["http://127.0.0.2:9000".to_owned()].into(),
     };
     let dirs = Dirs {
