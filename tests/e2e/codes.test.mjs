@@ -53,3 +53,30 @@ test('a mistyped code is caught on the device, an unknown one is said so', async
   assert.equal(await page.isChecked('input[name="color-toe"][value="white"]'), true, 'nothing changed');
   await page.close();
 });
+
+test("a code's page names the design for link previews, and its picture is the design's pixels", async () => {
+  const { page } = await openApp(env.browser, env.base);
+  const n = await renderCount(page);
+  await page.check('input[name="color-toe"][value="red"]');
+  await waitForRender(page, n);
+  await page.click('#get-code');
+  await page.waitForSelector('#design-code');
+  const code = (await page.textContent('#design-code')).trim();
+  const html = await (await fetch(`${env.base}/d/${code}`)).text();
+  const image = html.match(/property="og:image" content="([^"]+)"/)?.[1];
+  assert.equal(image, `${env.base}/api/designs/${code}/image.png`, 'an absolute address');
+  assert.match(html, new RegExp(`property="og:title" content="[^"]*${code}`));
+  // The picture decodes to exactly the canvas's pixels (the design's first view, side).
+  const same = await page.evaluate(async (src) => {
+    const bitmap = await createImageBitmap(await (await fetch(src)).blob(),
+      { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+    const off = new OffscreenCanvas(bitmap.width, bitmap.height);
+    off.getContext('2d').drawImage(bitmap, 0, 0);
+    const picture = off.getContext('2d').getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const c = document.querySelector('#preview');
+    const canvas = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    return picture.length === canvas.length && picture.every((v, i) => v === canvas[i]);
+  }, image);
+  assert.equal(same, true);
+  await page.close();
+});

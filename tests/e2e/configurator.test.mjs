@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, openApp, renderCount, start, waitForRender } from './harness.mjs';
+import { ROOT, canvasHash, openApp, renderCount, start, waitForRender } from './harness.mjs';
 
 const reference = JSON.parse(
   readFileSync(join(ROOT, 'crates/atelier-render/tests/reference/hashes.json'), 'utf8'),
@@ -14,14 +14,6 @@ const reference = JSON.parse(
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
-
-// SHA-256 of the canvas's RGBA bytes, computed in the page.
-const canvasHash = (page) => page.evaluate(async () => {
-  const c = document.querySelector('#preview');
-  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-});
 
 test('the preview in the browser is byte-identical to the native render', async () => {
   const { page, errors } = await openApp(env.browser, env.base);

@@ -122,3 +122,13 @@ export async function waitForRender(page, before) {
 export async function renderCount(page) {
   return page.evaluate(() => Number(document.querySelector('#preview').dataset.rendered));
 }
+
+/// SHA-256 of a canvas's RGBA bytes (the preview's unless `selector` says otherwise), computed in the page.
+export function canvasHash(page, selector = '#preview') {
+  return page.evaluate(async (sel) => {
+    const c = document.querySelector(sel);
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const digest = await crypto.subtle.digest('SHA-256', data);
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }, selector);
+}

@@ -4,18 +4,11 @@
 // friendly message.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openApp, renderCount, start, waitForRender } from './harness.mjs';
+import { canvasHash, openApp, renderCount, start, waitForRender } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
-
-const canvasHash = (page) => page.evaluate(async () => {
-  const c = document.querySelector('#preview');
-  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-});
 
 const linkOf = (page) => new URL(page.url()).searchParams.get('d') ?? '';
 

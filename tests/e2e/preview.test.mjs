@@ -5,19 +5,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { openApp, renderCount, start, waitForRender } from './harness.mjs';
+import { canvasHash, openApp, renderCount, start, waitForRender } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
-
-// SHA-256 of a canvas's RGBA bytes, computed in the page.
-const canvasHash = (page, selector = '#preview') => page.evaluate(async (sel) => {
-  const c = document.querySelector(sel);
-  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}, selector);
 
 // How many pixels of the highlight canvas are not fully transparent.
 const highlighted = (page) => page.evaluate(() => {

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, openApp, start } from './harness.mjs';
+import { ROOT, canvasHash, openApp, start } from './harness.mjs';
 
 const reference = JSON.parse(
   readFileSync(join(ROOT, 'crates/atelier-render/tests/reference/hashes.json'), 'utf8'),
@@ -40,13 +40,6 @@ before(async () => {
 after(async () => {
   await env?.stop();
   demo?.close();
-});
-
-const canvasHash = (page) => page.evaluate(async () => {
-  const c = document.querySelector('#preview');
-  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 });
 
 /// Waits (bounded) until the canvas hash is `expected`, then returns the last hash seen.

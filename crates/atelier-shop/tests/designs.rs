@@ -212,6 +212,8 @@ async fn a_codes_page_previews_the_design_drawn_by_the_shop() {
     );
     let html = String::from_utf8(body).expect("UTF-8");
     let image = format!("/api/designs/{code}/image.png");
+    // In-process requests carry no Host header: the address stays relative (over HTTP it is absolute, as the
+    // browser test shows).
     assert!(
         html.contains(&format!("property=\"og:image\" content=\"{image}\"")),
         "{html}"

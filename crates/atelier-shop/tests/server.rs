@@ -5,16 +5,30 @@ mod common;
 
 use common::{order, shop, shop_at};
 use serde_json::Value;
+use std::net::SocketAddr;
 
-#[tokio::test]
-async fn submits_over_http_into_a_sqlite_file_that_survives_a_restart() {
-    let s = shop().await;
+/// Serves `router` on a loopback port as `main` does (with each connection's peer address, which the rate
+/// limits key on); the address and the server's task.
+async fn serve(
+    router: &axum::Router,
+) -> (SocketAddr, tokio::task::JoinHandle<std::io::Result<()>>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    let router = s.router.clone();
-    let server = tokio::spawn(async move { axum::serve(listener, router).await });
+    let service = router
+        .clone()
+        .into_make_service_with_connect_info::<SocketAddr>();
+    (
+        addr,
+        tokio::spawn(async move { axum::serve(listener, service).await }),
+    )
+}
+
+#[tokio::test]
+async fn submits_over_http_into_a_sqlite_file_that_survives_a_restart() {
+    let s = shop().await;
+    let (addr, server) = serve(&s.router).await;
 
     let client = reqwest::Client::new();
     let req = order(|_| {});
@@ -64,12 +78,7 @@ async fn submits_over_http_into_a_sqlite_file_that_survives_a_restart() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_hundred_parallel_submissions_with_one_idempotency_key_make_one_order() {
     let s = shop().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let router = s.router.clone();
-    let server = tokio::spawn(async move { axum::serve(listener, router).await });
+    let (addr, server) = serve(&s.router).await;
 
     let mut req = order(|_| {});
     req.submission = None;
@@ -155,15 +164,7 @@ async fn a_hundred_parallel_submissions_with_one_idempotency_key_make_one_order(
 #[tokio::test]
 async fn design_codes_beyond_the_budget_are_answered_429_with_retry_after() {
     let s = shop().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let service = s
-        .router
-        .clone()
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let server = tokio::spawn(async move { axum::serve(listener, service).await });
+    let (addr, server) = serve(&s.router).await;
     let client = reqwest::Client::new();
     let design = common::sample_catalog().default_design();
     for i in 0..30 {
