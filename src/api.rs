@@ -181,18 +181,24 @@ pub async fn fetch_static_bytes(path: &str) -> Result<Vec<u8>, ApiError> {
         .map_err(|_| ApiError::Network)
 }
 
+/// POSTs `body` as JSON to `url`, asking for messages in `locale`; `None` if no answer came (the caller's
+/// network error).
+async fn post_json(url: &str, body: &impl serde::Serialize, locale: Locale) -> Option<Response> {
+    Request::post(url)
+        .header("Accept-Language", locale.tag())
+        .json(body)
+        .ok()?
+        .send()
+        .await
+        .ok()
+}
+
 /// Places an order, asking for messages in `locale`.
 pub async fn place_order(
     request: &OrderRequest,
     locale: Locale,
 ) -> Result<OrderReceipt, OrderError> {
-    let response = Request::post("/api/orders")
-        .header("Accept-Language", locale.tag())
-        .json(request)
-        .map_err(|_| OrderError::Network)?
-        .send()
-        .await
-        .map_err(|_| OrderError::Network)?;
+    let response = (post_json("/api/orders", request, locale).await).ok_or(OrderError::Network)?;
     if response.ok() {
         return response.json().await.map_err(|_| OrderError::Network);
     }
@@ -263,13 +269,8 @@ pub async fn request_swatches(
     request: &SwatchRequest,
     locale: Locale,
 ) -> Result<String, SwatchError> {
-    let response = Request::post("/api/swatch-requests")
-        .header("Accept-Language", locale.tag())
-        .json(request)
-        .map_err(|_| SwatchError::Network)?
-        .send()
-        .await
-        .map_err(|_| SwatchError::Network)?;
+    let response =
+        (post_json("/api/swatch-requests", request, locale).await).ok_or(SwatchError::Network)?;
     if response.ok() {
         return response
             .json::<SwatchReceipt>()
@@ -312,13 +313,7 @@ pub async fn design_code(
     design: &atelier_core::Design,
     locale: Locale,
 ) -> Result<String, ApiError> {
-    let response = Request::post("/api/designs")
-        .header("Accept-Language", locale.tag())
-        .json(design)
-        .map_err(|_| ApiError::Network)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
+    let response = (post_json("/api/designs", design, locale).await).ok_or(ApiError::Network)?;
     let response = ok_or_status(response).await?;
     let answer: CodeAnswer = response.json().await.map_err(|_| ApiError::Network)?;
     Ok(answer.code)
