@@ -27,6 +27,7 @@ pub mod color_match;
 pub mod design;
 pub mod design_code;
 pub mod design_link;
+pub mod design_words;
 pub mod help_request;
 pub mod history;
 pub mod id;
