@@ -15,6 +15,7 @@
 //! CSP to `embed/embed.js` and the shop.
 
 use crate::state::{Action, CatalogHandle, State, SubmitStatus};
+use atelier_core::design_words::describe;
 use atelier_core::order::ClientPrice;
 use atelier_core::pricing::price;
 use atelier_core::{Design, Locale};
@@ -116,6 +117,10 @@ fn design_detail(catalog: &CatalogHandle, design: &Design, locale: Locale) -> Va
         "design": design,
         "price": priced.as_ref().map(|p| ClientPrice::from(p.total)),
         "priceText": priced.as_ref().map(|p| p.total.format(locale)),
+        // The design in words, as the product's first view shows it (the preview's text alternative).
+        "description": catalog.views().first()
+            .map(|v| describe(catalog, design, &v.id, locale))
+            .unwrap_or_default(),
     })
 }
 

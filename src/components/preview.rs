@@ -22,6 +22,7 @@ use crate::first_paint::Still;
 use crate::i18n::use_i18n;
 use crate::state::{Artwork, CatalogHandle, FontsHandle};
 use atelier_core::Design;
+use atelier_core::design_words::describe;
 use atelier_core::id::{ViewId, ZoneId};
 use atelier_render::outline::Outline;
 use std::collections::HashMap;
@@ -139,13 +140,8 @@ pub fn Preview(props: &PreviewProps) -> Html {
     };
 
     let status = status_html(&i18n, props.artwork.as_ref(), view.files().len(), &retry);
-    let label = i18n.f(
-        "preview.label",
-        &[
-            ("product", i18n.pick(catalog.name()).to_owned()),
-            ("view", i18n.pick(&view.name).to_owned()),
-        ],
-    );
+    // The design in words is the canvas's text alternative, and is said politely after each change.
+    let label = describe(&catalog, &props.design, &props.view, i18n.locale());
     let busy = status.is_some();
     // Until the layers are ready the shop's still stands in for the canvas: the product is on screen, so the
     // progress is only announced, not drawn over it. The canvas draws the same pixels in the task that
@@ -168,7 +164,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 width={view.width.to_string()}
                 height={view.height.to_string()}
                 role="img"
-                aria-label={label}
+                aria-label={label.clone()}
                 {onclick}
                 {onmousemove}
                 {onmouseleave}
@@ -185,6 +181,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 height={view.height.to_string()}
                 aria-hidden="true"
             />
+            <p id="design-description" class="visually-hidden" aria-live="polite">{ label.clone() }</p>
             <div class="preview-status" role="status" aria-live="polite">
                 if let Some(status) = status {
                     <div class={status_class}>{ status }</div>

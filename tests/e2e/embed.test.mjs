@@ -135,6 +135,8 @@ test('the page hears ready, change and submitted in order, with the order the sh
   assert.equal(suede.detail.design.zones.toe.material, 'suede');
   assert.deepEqual(suede.detail.price, { amount: 159000, currency: 'KRW' });
   assert.equal(suede.detail.priceText, '₩159,000');
+  // The design in words, for the retailer's page too.
+  assert.match(suede.detail.description, /Toe box: [^;]+, Suede;/);
   assert.equal(sized.detail.design.size, '265');
 
   const id = submitted.detail.orderId;

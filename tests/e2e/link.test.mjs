@@ -18,6 +18,10 @@ test('the address is a link to the design, and it opens the same design anywhere
   let n = await renderCount(page);
   await page.check('input[name="color-toe"][value="navy"]');
   await waitForRender(page, n);
+  // The design in words follows: the canvas's text alternative and a polite announcement.
+  await page.waitForFunction(() => /Toe box: Navy, Smooth leather/.test(document.querySelector('#design-description')?.textContent));
+  assert.match(await page.getAttribute('#preview', 'aria-label'), /^Runner One — Side: Toe box: Navy, Smooth leather;/);
+  assert.equal(await page.getAttribute('#design-description', 'aria-live'), 'polite');
   await page.fill('#text-heel-id', 'MINJI');
   await page.selectOption('#size', '250');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('d')?.includes('navy'));

@@ -88,15 +88,10 @@ pub(super) fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Mar
     let t = |key: &str| messages::text(locale, key);
     let name = catalog.name().get(locale);
     let first_view = catalog.views().first();
+    // The still shows the default design: its text alternative is that design in words, as the app's canvas
+    // will say it.
     let label = first_view.map(|v| {
-        messages::format(
-            locale,
-            "preview.label",
-            &[
-                ("product", name.to_owned()),
-                ("view", v.name.get(locale).to_owned()),
-            ],
-        )
+        atelier_core::design_words::describe(catalog, &catalog.default_design(), &v.id, locale)
     });
     html! {
         div #first-paint {
