@@ -35,12 +35,13 @@ pub fn open(catalog: &Catalog, version: &str) -> Opened {
         history: History::default(),
         notice,
     };
+    let (stored, changes) = storage::restore_selection(catalog);
     if let Some(text) = url::query_param(PARAM) {
         match design_link::decode(&text) {
             Ok(linked) if linked.design.product == *catalog.id() => {
                 let (selection, notice) = from_link(catalog, version, &linked);
                 // The stored history is about the stored design; the link's design starts its own.
-                if selection.design() != storage::restore_selection(catalog).0.design() {
+                if selection.design() != stored.design() {
                     return fresh(selection, notice);
                 }
             }
@@ -51,9 +52,8 @@ pub fn open(catalog: &Catalog, version: &str) -> Opened {
     }
     // No link, or the link of the very design this browser kept (a reload, since the address follows the
     // design): the stored selection, with which choices were the shopper's, and its history.
-    let (selection, changes) = storage::restore_selection(catalog);
     Opened {
-        selection,
+        selection: stored,
         history: storage::restore_history(catalog),
         notice: (!changes.is_empty()).then_some(Notice::Restored(changes)),
     }

@@ -7,6 +7,7 @@
 //! Where storage is unavailable the order is still sent and retried while the page is open; it only cannot
 //! outlive the page.
 
+use crate::storage;
 use atelier_core::order::OrderRequest;
 use gloo_storage::{LocalStorage, Storage};
 
@@ -14,20 +15,16 @@ fn key(product: &str) -> String {
     format!("atelier.outbox.{product}")
 }
 
-fn available() -> bool {
-    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
-}
-
 /// Keeps `request` as the order of its product waiting to be answered.
 pub fn put(request: &OrderRequest) {
-    if available() {
+    if storage::available() {
         let _ = LocalStorage::set(key(request.design.product.as_str()), request);
     }
 }
 
 /// The order of `product` still waiting for the shop's answer, if any.
 pub fn pending(product: &str) -> Option<OrderRequest> {
-    if !available() {
+    if !storage::available() {
         return None;
     }
     LocalStorage::get(key(product)).ok()
@@ -35,7 +32,7 @@ pub fn pending(product: &str) -> Option<OrderRequest> {
 
 /// Forgets the waiting order of `product`: the shop has answered it.
 pub fn clear(product: &str) {
-    if available() {
+    if storage::available() {
         LocalStorage::delete(key(product));
     }
 }

@@ -6,6 +6,7 @@
 //! opened through the rules like any design from outside (`Action::LoadDesign`), so an older one opens within
 //! today's catalog. Where storage is unavailable the list is empty and saving says so.
 
+use crate::storage;
 use atelier_core::Design;
 use atelier_core::rules::{GroupKey, Selection};
 use gloo_storage::{LocalStorage, Storage};
@@ -37,20 +38,16 @@ fn key(product: &str) -> String {
     format!("atelier.designs.{product}")
 }
 
-fn available() -> bool {
-    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
-}
-
 /// The saved designs of `product`, newest first.
 pub fn list(product: &str) -> Vec<SavedDesign> {
-    if !available() {
+    if !storage::available() {
         return Vec::new();
     }
     LocalStorage::get(key(product)).unwrap_or_default()
 }
 
 fn store(product: &str, designs: &[SavedDesign]) -> bool {
-    available() && LocalStorage::set(key(product), designs).is_ok()
+    storage::available() && LocalStorage::set(key(product), designs).is_ok()
 }
 
 /// A name as kept: trimmed, at most [`NAME_MAX`] characters; `None` if nothing is left.

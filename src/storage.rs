@@ -48,7 +48,7 @@ impl Stored {
 
 /// Whether `localStorage` can be used at all: reading `window.localStorage` throws where storage is blocked,
 /// and gloo-storage panics on that, so every use asks first.
-fn available() -> bool {
+pub fn available() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
 

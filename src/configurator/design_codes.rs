@@ -127,15 +127,7 @@ fn outcome(i18n: &I18n, status: &Status) -> Html {
                 </div>
             }
         }
-        Status::Malformed(e) => {
-            let reason = match e {
-                CodeError::Symbol { character, .. } => {
-                    i18n.f(e.message_key(), &[("character", character.to_string())])
-                }
-                _ => i18n.t(e.message_key()).to_owned(),
-            };
-            html! { <p class="field-error">{ reason }</p> }
-        }
+        Status::Malformed(e) => html! { <p class="field-error">{ e.message(i18n.locale()) }</p> },
         Status::Failed(message) => html! { <p class="notice error">{ message.clone() }</p> },
         Status::Opened(code) => {
             html! { <p>{ i18n.f("codes.opened", &[("code", code.clone())]) }</p> }

@@ -60,6 +60,18 @@ impl CodeError {
             CodeError::Check => "code.check",
         }
     }
+
+    /// Why, as a sentence in `locale` (the app under its code field and the shop's 400 say the same).
+    pub fn message(&self, locale: crate::Locale) -> String {
+        match self {
+            CodeError::Symbol { character, .. } => crate::messages::format(
+                locale,
+                self.message_key(),
+                &[("character", character.to_string())],
+            ),
+            _ => crate::messages::text(locale, self.message_key()).to_owned(),
+        }
+    }
 }
 
 /// The value of a data symbol as Crockford reads it, or `None`.

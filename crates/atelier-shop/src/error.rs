@@ -244,7 +244,7 @@ impl ApiError {
             ApiError::RateLimited { retry_after } => vec![("seconds", retry_after.to_string())],
             ApiError::InvalidDesignCode(e, code) => vec![
                 ("code", code.chars().take(20).collect()),
-                ("reason", code_reason(e, locale)),
+                ("reason", e.message(locale)),
             ],
             // The name is the client's: echoed only as far as a real one reaches.
             ApiError::StillNotFound { product, file } => vec![
@@ -275,18 +275,6 @@ impl ApiError {
                 .insert(axum::http::header::RETRY_AFTER, (*retry_after).into());
         }
         response
-    }
-}
-
-/// Why a text is not a design code, in `locale` (the same words the app shows under its code field).
-fn code_reason(e: &CodeError, locale: Locale) -> String {
-    match e {
-        CodeError::Symbol { character, .. } => messages::format(
-            locale,
-            e.message_key(),
-            &[("character", character.to_string())],
-        ),
-        _ => messages::text(locale, e.message_key()).to_owned(),
     }
 }
 

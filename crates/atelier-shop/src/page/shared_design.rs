@@ -22,7 +22,7 @@ pub async fn page(
 ) -> Response {
     let Ok((stored, _)) = designs::find(&state, &code).await else {
         let code: String = code.chars().take(20).collect();
-        let query = form_urlencoded(&[("code", &code)]);
+        let query = query(&[("code", &code)]);
         return Redirect::to(&format!("/?{query}")).into_response();
     };
     let locale = (headers.get(header::ACCEPT_LANGUAGE))
@@ -34,7 +34,7 @@ pub async fn page(
         .unwrap_or_else(|| stored.product.clone());
     let app = format!(
         "/?{}",
-        form_urlencoded(&[
+        query(&[
             ("product", &stored.product),
             ("code", &stored.code),
             ("lang", locale.tag()),
@@ -94,24 +94,9 @@ fn origin(headers: &HeaderMap) -> String {
     }
 }
 
-/// `pairs` as a URL query (`a=1&b=2`), each value percent-encoded.
-fn form_urlencoded(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", percent(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// Percent-encodes everything but the URL-unreserved characters.
-fn percent(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                char::from(b).to_string()
-            }
-            b => format!("%{b:02X}"),
-        })
-        .collect()
+/// `pairs` as a URL query (`a=1&b=2`), each value encoded as the app's `URLSearchParams` reads it.
+fn query(pairs: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
 }
