@@ -13,6 +13,7 @@
 //! | `ATELIER_WEBHOOK_RETRY_CAP_MS` | `600000` | the longest delay between delivery attempts (10 minutes) |
 //! | `ATELIER_DESIGN_CODES_PER_MINUTE` | `30` | design codes one client address may create per minute (429 beyond) |
 //! | `ATELIER_HELP_REQUESTS_PER_HOUR` | `10` | help requests one client address may send per hour (429 beyond) |
+//! | `ATELIER_HELP_PHONE` | (none) | the shop's help line, shown in easy mode's help (`+82 2-123-4567`: digits, spaces, `+ - ( )`) |
 
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
@@ -37,6 +38,8 @@ pub struct Config {
     pub design_codes_per_minute: u32,
     /// Help requests per client address per hour.
     pub help_requests_per_hour: u32,
+    /// The shop's help line, if `ATELIER_HELP_PHONE` is set.
+    pub help_phone: Option<String>,
 }
 
 impl Config {
@@ -107,8 +110,22 @@ impl Config {
             webhook: parse_webhook(&var)?,
             design_codes_per_minute: count(&var, "ATELIER_DESIGN_CODES_PER_MINUTE", 30)?,
             help_requests_per_hour: count(&var, "ATELIER_HELP_REQUESTS_PER_HOUR", 10)?,
+            help_phone: parse_help_phone(var("ATELIER_HELP_PHONE"))?,
         })
     }
+}
+
+/// Reads `ATELIER_HELP_PHONE`: unset or blank is none; otherwise a phone number as shoppers read it, by the
+/// same rule as the numbers they leave for a call back (the core's `is_phone`).
+fn parse_help_phone(value: Option<String>) -> Result<Option<String>> {
+    let Some(phone) = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    anyhow::ensure!(
+        atelier_core::swatch::contact::is_phone(&phone),
+        "ATELIER_HELP_PHONE={phone:?} is not a phone number like +82 2-123-4567 (digits, spaces, + - ( ))"
+    );
+    Ok(Some(phone))
 }
 
 /// Reads the `ATELIER_WEBHOOK_*` variables: `None` without a URL; a URL without a secret is an error (an
@@ -152,7 +169,22 @@ pub fn parse_webhook(
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_origins, parse_webhook};
+    use super::{parse_help_phone, parse_origins, parse_webhook};
+
+    #[test]
+    fn the_help_line_is_a_phone_number_or_nothing() {
+        let read = |v: Option<&str>| parse_help_phone(v.map(str::to_owned));
+        assert_eq!(read(None).expect("unset"), None);
+        assert_eq!(read(Some("  ")).expect("blank"), None);
+        assert_eq!(
+            read(Some(" +82 2-123-4567 ")).expect("valid").as_deref(),
+            Some("+82 2-123-4567")
+        );
+        for bad in ["call us", "1588-0000<script>", "12", "\"+82\" onload=x"] {
+            let e = read(Some(bad)).expect_err(bad).to_string();
+            assert!(e.contains("ATELIER_HELP_PHONE"), "{e}");
+        }
+    }
     use std::time::Duration;
 
     #[test]

@@ -58,6 +58,8 @@ pub struct AppState {
     pub embed_origins: Arc<[String]>,
     /// Per-client rate limits ([`rate_limit`]).
     pub limits: Arc<rate_limit::Limits>,
+    /// The shop's help line for easy mode ([`config::Config::help_phone`]), named in the app's page.
+    pub help_phone: Option<Arc<str>>,
 }
 
 /// Where the router serves files from.

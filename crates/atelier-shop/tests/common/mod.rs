@@ -54,6 +54,7 @@ pub async fn shop_at(dir: TempDir, db_url: String) -> TestShop {
         store,
         limits: Default::default(),
         embed_origins: vec!["http://127.0.0.2:9000".to_owned()].into(),
+        help_phone: Some("1588-0000".into()),
     };
     let dirs = Dirs {
         static_dir: static_dir(),
