@@ -78,7 +78,7 @@ for (const [width, height] of [[390, 844], [320, 640], [844, 390], [1024, 768]])
           let seen = '';
           for (let step = 0; step < 150 && !reached; step++) {
             const box = await group.boundingBox();
-            const stage = await (await frame.$('.stage')).boundingBox();
+            const stage = await (await frame.$('#app .stage')).boundingBox();
             // Beside the preview (landscape, tablet) the whole window counts; under it, what is below it.
             const beside = stage.x + stage.width <= box.x;
             const top = beside ? 0 : stage.y + stage.height;
@@ -132,9 +132,9 @@ test('390×844: what the keyboard focuses is never hidden under the pinned previ
       await page.keyboard.press('Tab');
       const hidden = await page.evaluate(() => {
         const el = document.activeElement;
-        if (!el || el === document.body || el.closest('.stage')) return null;
+        if (!el || el === document.body || el.closest('#app .stage')) return null;
         const r = el.getBoundingClientRect();
-        const s = document.querySelector('.stage').getBoundingClientRect();
+        const s = document.querySelector('#app .stage').getBoundingClientRect();
         const covered = r.top >= s.top && r.bottom <= s.bottom;
         return covered ? `${el.outerHTML.slice(0, 80)} at ${Math.round(r.top)}–${Math.round(r.bottom)}` : false;
       });
