@@ -156,7 +156,9 @@
       const frame = this._frame;
       if (!frame || !this._content) return;
       const height = windowHeight();
-      frame.style.height = `${Math.min(this._content, height)}px`;
+      // Until the configurator is ready its page is still arriving (the shop's first paint, then the app's):
+      // the frame keeps the window's height meanwhile, so nothing moves on the host page.
+      frame.style.height = `${this._ready ? Math.min(this._content, height) : height}px`;
       const rect = frame.getBoundingClientRect();
       const hidden = Math.round(Math.min(Math.max(-rect.top, 0), rect.height));
       const below = rect.bottom > window.innerHeight + 1 && rect.top < window.innerHeight;
@@ -190,6 +192,7 @@
       if (!EVENTS.includes(m.type)) return;
       if (m.type === 'ready') {
         this._ready = true;
+        this._fit();
         const queued = this._queue;
         this._queue = [];
         for (const q of queued) frame.contentWindow.postMessage(q, SHOP);

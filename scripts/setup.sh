@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Atelier needs, skipping whatever is already there:
 #   the wasm32 target, trunk 0.21.14, wasm-bindgen-cli at the version in Cargo.lock, wasm-opt (npm binaryen 132),
-#   with `--browser` Debian's chromium + chromium-driver and the e2e driver (npm playwright-core), and with
+#   with `--browser` Debian's chromium + chromium-driver and the e2e driver (npm playwright-core, axe-core), and with
 #   `--bench` also Lighthouse (npm lighthouse 13.5.0, into .tools/; it never downloads a browser).
 # Versions and traps are explained in ../shared/TOOLCHAIN.md: trunk 0.22 refuses rustc 1.95, Debian's wasm-opt
 # cannot read current wasm-bindgen output, and prebuilt-binary installers need a network this machine lacks.

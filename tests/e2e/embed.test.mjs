@@ -268,6 +268,35 @@ test('messages with a forged shape change nothing', async () => {
   await page.close();
 });
 
+test('on a phone the frame keeps the window\'s height from the start, and the host page never shifts', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+  // The host's layout shifts and the frame's heights, as the host page sees them from the start.
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries()))
+      .observe({ type: 'layout-shift', buffered: true });
+    window.heights = [];
+    const timer = setInterval(() => {
+      const f = document.querySelector('atelier-configurator')?.shadowRoot?.querySelector('iframe');
+      const h = f && Math.round(f.getBoundingClientRect().height);
+      if (h && !window.heights.length) window.frameAt = performance.now();
+      if (h && window.heights.at(-1) !== h) window.heights.push(h);
+    }, 10);
+    setTimeout(() => clearInterval(timer), 20000);
+  });
+  await page.goto(`${demoOrigin}/demo.html`);
+  await page.waitForFunction(() => window.atelierEvents?.some((e) => e.type === 'atelier:ready'), null,
+    { timeout: 30000 });
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.heights), [844], 'the frame kept the window\'s height');
+  // The element taking its place when the loader defines it is the host page's to reserve (README); from
+  // then on, the frame's page giving way to the app, the app loading and sizing itself shift nothing.
+  const later = await page.evaluate(() => window.shifts.filter((e) => e.startTime > window.frameAt + 100)
+    .map((e) => e.value));
+  assert.deepEqual(later, [], 'no layout shift on the host page once the frame is there');
+  await page.close();
+});
+
 test('the element’s attributes drive the frame: locale switches it to Korean, product reloads it', async () => {
   const { page, frame } = await openDemo(env.browser);
   await page.evaluate(() => document.querySelector('atelier-configurator').setAttribute('locale', 'ko'));

@@ -96,6 +96,27 @@ for (const product of ['runner-one', 'bespoke-set']) {
   });
 }
 
+test('the app taking over from the first paint shifts nothing on the page (no layout shift at all)', async () => {
+  for (const product of ['runner-one', 'bespoke-set']) {
+    const context = await env.browser.newContext({ viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    try {
+      await page.addInitScript(() => {
+        window.shifts = [];
+        new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => ({
+          value: e.value, sources: e.sources.map((s) => `${s.node?.nodeName}.${s.node?.className}`),
+        })))).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${env.base}/?product=${product}&lang=en`);
+      await page.waitForSelector('#preview[data-rendered]', { timeout: 30000 });
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.shifts), [], product);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('a still is cached for good under its hash, and an unknown one is a clear 404', async () => {
   const html = await (await fetch(`${env.base}/?product=bespoke-set`)).text();
   const src = html.match(/id="first-paint-still" src="([^"]+)"/)?.[1];
