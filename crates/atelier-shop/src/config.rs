@@ -13,6 +13,8 @@
 //! | `ATELIER_WEBHOOK_RETRY_CAP_MS` | `600000` | the longest delay between delivery attempts (10 minutes) |
 //! | `ATELIER_DESIGN_CODES_PER_MINUTE` | `30` | design codes one client address may create per minute (429 beyond) |
 //! | `ATELIER_HELP_REQUESTS_PER_HOUR` | `10` | help requests one client address may send per hour (429 beyond) |
+//! | `ATELIER_DESK_LOGINS_PER_MINUTE` | `5` | order desk sign-in attempts per minute, per client address and per user name (429 beyond) |
+//! | `ATELIER_CONTACT_RETENTION_DAYS` | `180` | days a swatch or help request keeps the shopper's contact details before they are erased |
 
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
@@ -37,12 +39,20 @@ pub struct Config {
     pub design_codes_per_minute: u32,
     /// Help requests per client address per hour.
     pub help_requests_per_hour: u32,
+    /// Order desk sign-in attempts per minute, per client address and per user name.
+    pub desk_logins_per_minute: u32,
+    /// Days contact details are kept ([`crate::retention`]).
+    pub contact_retention_days: u32,
 }
 
 impl Config {
     /// The rate limits these settings ask for.
     pub fn limits(&self) -> crate::rate_limit::Limits {
-        crate::rate_limit::Limits::new(self.design_codes_per_minute, self.help_requests_per_hour)
+        crate::rate_limit::Limits::new(
+            self.design_codes_per_minute,
+            self.help_requests_per_hour,
+            self.desk_logins_per_minute,
+        )
     }
 }
 
@@ -107,6 +117,8 @@ impl Config {
             webhook: parse_webhook(&var)?,
             design_codes_per_minute: count(&var, "ATELIER_DESIGN_CODES_PER_MINUTE", 30)?,
             help_requests_per_hour: count(&var, "ATELIER_HELP_REQUESTS_PER_HOUR", 10)?,
+            desk_logins_per_minute: count(&var, "ATELIER_DESK_LOGINS_PER_MINUTE", 5)?,
+            contact_retention_days: count(&var, "ATELIER_CONTACT_RETENTION_DAYS", 180)?,
         })
     }
 }
