@@ -227,6 +227,39 @@ mod tests {
     }
 
     #[test]
+    fn desk_settings_default_and_refuse_nonsense() {
+        let config = |pairs: &'static [(&'static str, &'static str)]| {
+            super::Config::from_vars(move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            })
+        };
+        let defaults = config(&[]).expect("defaults");
+        assert_eq!(defaults.desk_logins_per_minute, 5);
+        assert_eq!(defaults.contact_retention_days, 180);
+        let set = config(&[
+            ("ATELIER_DESK_LOGINS_PER_MINUTE", "3"),
+            ("ATELIER_CONTACT_RETENTION_DAYS", " 30 "),
+        ])
+        .expect("valid");
+        assert_eq!(
+            (set.desk_logins_per_minute, set.contact_retention_days),
+            (3, 30)
+        );
+        for bad in [
+            &[("ATELIER_DESK_LOGINS_PER_MINUTE", "0")][..],
+            &[("ATELIER_DESK_LOGINS_PER_MINUTE", "many")],
+            &[("ATELIER_CONTACT_RETENTION_DAYS", "-1")],
+            &[("ATELIER_CONTACT_RETENTION_DAYS", "")],
+        ] {
+            let error = config(bad).expect_err("refused");
+            assert!(error.to_string().contains(bad[0].0), "{error}");
+        }
+    }
+
+    #[test]
     fn embed_origins() {
         assert_eq!(
             parse_origins(" https://shop.example, http://127.0.0.2:9000 ,,https://shop.example")

@@ -48,6 +48,7 @@ pub fn bars(caption: &str, labels: &[String], values: &[i64]) -> Result<String, 
         chart
             .configure_mesh()
             .disable_x_mesh()
+            .light_line_style(WHITE)
             .x_labels(n.min(8))
             .x_label_formatter(&label)
             .draw()
@@ -70,8 +71,14 @@ pub fn bars(caption: &str, labels: &[String], values: &[i64]) -> Result<String, 
     Ok(svg)
 }
 
-/// A line through `values[i]` over `labels[i]`, with a dot per point.
-pub fn line(caption: &str, labels: &[String], values: &[i64]) -> Result<String, ChartError> {
+/// A line through `values[i]` over `labels[i]`, with a dot per point; the values written by `value` on the
+/// axis (money in its currency).
+pub fn line(
+    caption: &str,
+    labels: &[String],
+    values: &[i64],
+    value: &dyn Fn(i64) -> String,
+) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
@@ -85,11 +92,14 @@ pub fn line(caption: &str, labels: &[String], values: &[i64]) -> Result<String, 
             .build_cartesian_2d(0..n.saturating_sub(1).max(1), 0..top(values))
             .map_err(err)?;
         let label = |i: &usize| labels.get(*i).cloned().unwrap_or_default();
+        let y_label = |v: &i64| value(*v);
         chart
             .configure_mesh()
             .disable_x_mesh()
+            .light_line_style(WHITE)
             .x_labels(n.min(8))
             .x_label_formatter(&label)
+            .y_label_formatter(&y_label)
             .draw()
             .map_err(err)?;
         let points: Vec<(usize, i64)> = values.iter().copied().enumerate().collect();
@@ -134,6 +144,7 @@ pub fn ranking(caption: &str, rows: &[(String, i64)]) -> Result<String, ChartErr
         chart
             .configure_mesh()
             .disable_y_mesh()
+            .light_line_style(WHITE)
             .y_labels(n)
             .y_label_formatter(&label)
             .draw()
@@ -166,7 +177,10 @@ mod tests {
         let labels: Vec<String> = ["12-01", "12-02", "12-03"].map(String::from).to_vec();
         for svg in [
             bars("Orders", &labels, &[1, 0, 4]).expect("draws"),
-            line("Revenue", &labels, &[159_000, 0, 318_000]).expect("draws"),
+            line("Revenue", &labels, &[159_000, 0, 318_000], &|v| {
+                format!("₩{v}")
+            })
+            .expect("draws"),
             ranking(
                 "Options",
                 &[("Toe box: Navy".into(), 7), ("Laces: White".into(), 2)],

@@ -147,11 +147,16 @@ pub async fn page(
         }
     }
     let title = t(locale, "desk.nav.dashboard");
+    let revenue_caption = format(
+        locale,
+        "desk.dashboard.revenue",
+        &[("currency", currency.clone())],
+    );
     let body = html! {
         h1 { (title) }
         p.note { (format(locale, "desk.dashboard.period", &[("days", DAYS.to_string())])) }
         (chart(charts::bars(t(locale, "desk.dashboard.orders"), &labels, &orders))?)
-        (chart(charts::line(&format(locale, "desk.dashboard.revenue", &[("currency", currency.clone())]), &labels, &revenue))?)
+        (chart(charts::line(&revenue_caption, &labels, &revenue, &|v| super::show::money(v, &currency, locale)))?)
         @for c in &option_charts { (c) }
         @if option_charts.is_empty() { p { (t(locale, "desk.dashboard.no_orders")) } }
     };
