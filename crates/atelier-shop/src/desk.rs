@@ -33,9 +33,7 @@ pub mod status;
 mod status_move;
 
 use crate::AppState;
-use atelier_core::Locale;
 use axum::Router;
-use axum::http::HeaderMap;
 use axum::routing::{get, post};
 
 /// The desk's home: the order list.
@@ -43,15 +41,6 @@ pub const HOME: &str = "/desk/orders";
 
 /// The sign-in page.
 pub const LOGIN: &str = "/desk/login";
-
-/// The request's language, as the rest of the shop reads `Accept-Language`.
-fn locale_of(headers: &HeaderMap) -> Locale {
-    headers
-        .get(axum::http::header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map(crate::locale::negotiate)
-        .unwrap_or_default()
-}
 
 /// The desk's routes (mounted at the root: every path starts with `/desk`).
 pub fn router(state: AppState) -> Router {

@@ -188,7 +188,22 @@ async fn every_desk_route_without_a_session_goes_to_sign_in() {
         ("POST", "/desk/logout"),
         ("POST", "/desk/orders/ATL-0000-0000/status"),
     ];
-    for cookie in [None, Some("atelier_desk=0123abcd"), Some(ended.as_str())] {
+    // A session past its expiry.
+    let expired_token = "ab".repeat(32);
+    let hash = atelier_shop::desk::session::token_sha256(&expired_token);
+    let now = now_ms();
+    s.state
+        .store
+        .insert_desk_session(&hash, USER, now - 10_000, now - 1)
+        .await
+        .expect("db");
+    let expired = format!("atelier_desk={expired_token}");
+    for cookie in [
+        None,
+        Some("atelier_desk=0123abcd"),
+        Some(ended.as_str()),
+        Some(expired.as_str()),
+    ] {
         for (method, uri) in routes {
             let req = match method {
                 "GET" => get_as(uri, cookie),
@@ -857,6 +872,62 @@ async fn contact_details_are_erased_after_the_retention_period() {
         page.contains("name of SWR-NEW0-0001") && !page.contains("name of SWR-OLD0-0001"),
         "{page}"
     );
+}
+
+#[tokio::test]
+async fn the_shop_erases_old_contacts_when_it_starts() {
+    let s = shop().await;
+    let old = SystemTime::now() - Duration::from_secs(86_400 * 400);
+    s.state
+        .store
+        .insert_help_request(&help("HLP-OLD0-0002", "Old Caller", old))
+        .await
+        .expect("db");
+    let task = atelier_shop::retention::spawn(s.state.store.clone(), 180);
+    let mut erased = false;
+    for _ in 0..100 {
+        let rows = s.state.store.desk_help_requests(10, 0).await.expect("db");
+        if rows.iter().all(|r| r.name.is_empty() && r.phone.is_empty()) {
+            erased = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    task.abort();
+    assert!(erased, "the first round runs at once");
+}
+
+#[tokio::test]
+async fn the_order_list_pages_fifty_at_a_time_newest_first() {
+    let s = shop().await;
+    let (cookie, _) = signed_in(&s).await;
+    for i in 0..51 {
+        let at = format!("2026-05-01T09:{:02}:00.000Z", i);
+        store_order(&s, &format!("ATL-PAGE-{i:04}"), "runner-one", &at, 1000).await;
+    }
+    let (status, _, first) = fetch(
+        &s.router,
+        get_as("/desk/orders?product=runner-one", Some(&cookie)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first.matches("href=\"/desk/orders/ATL-PAGE-").count(), 50);
+    assert!(
+        first.contains("ATL-PAGE-0050") && !first.contains("ATL-PAGE-0000\""),
+        "newest first"
+    );
+    assert!(
+        first.contains("href=\"/desk/orders?product=runner-one&amp;page=2\""),
+        "{first}"
+    );
+    let (_, _, second) = fetch(
+        &s.router,
+        get_as("/desk/orders?product=runner-one&page=2", Some(&cookie)),
+    )
+    .await;
+    assert_eq!(second.matches("href=\"/desk/orders/ATL-PAGE-").count(), 1);
+    assert!(second.contains("ATL-PAGE-0000"));
+    assert!(!second.contains("page=3"), "no page after the last");
 }
 
 #[tokio::test]

@@ -169,7 +169,7 @@ impl IntoResponse for DeskError {
 
 /// Renders every desk error page in the request's language.
 pub async fn localize(request: Request, next: Next) -> Response {
-    let locale = super::locale_of(request.headers());
+    let locale = crate::locale::locale_of(request.headers());
     let response = next.run(request).await;
     match response.extensions().get::<DeskErrorSource>().cloned() {
         Some(DeskErrorSource(error)) if locale != Locale::En => error.render(locale),
