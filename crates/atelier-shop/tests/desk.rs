@@ -442,6 +442,15 @@ async fn markup_in_personal_text_and_contact_details_is_shown_as_text() {
     }
     let (_, _, page) = fetch(&s.router, get_as("/desk/swatch-requests", Some(&cookie))).await;
     assert!(page.contains("&lt;b&gt;1&lt;/b&gt; Main St"), "{page}");
+    assert!(
+        page.contains("<td>Mint</td>"),
+        "colors by their catalog names: {page}"
+    );
+    let (_, _, page) = fetch(&s.router, get_as("/desk/help-requests", Some(&cookie))).await;
+    assert!(
+        page.contains("<td>morning</td>") && page.contains("+82 10-1234-5678"),
+        "{page}"
+    );
 }
 
 /// A help request row created at `at`.

@@ -88,7 +88,7 @@ fn swatch_row(state: &AppState, r: &StoredSwatchRequest, locale: Locale) -> Mark
             td { (r.id) }
             td { (show::timestamp(&r.created_at)) }
             td { (show::product(state, &r.product, locale)) }
-            td { (colors.join(", ")) }
+            td { (color_names(state, &r.product, &colors, locale)) }
             td {
                 @match &contact {
                     Some(c) => {
@@ -147,9 +147,32 @@ fn help_row(r: &StoredHelpRequest, locale: Locale) -> Markup {
                 td { (r.name) }
                 td { (r.phone) }
             }
-            td { (r.preferred_time) }
+            td { (preferred_time(&r.preferred_time, locale)) }
             td { (r.locale) }
         }
+    }
+}
+
+/// The colors of a swatch request by their catalog names (an id the catalog no longer has, as it is).
+fn color_names(state: &AppState, product: &str, ids: &[String], locale: Locale) -> String {
+    let catalog = state.catalogs.get(product).map(|l| &l.catalog);
+    ids.iter()
+        .map(|id| {
+            catalog
+                .and_then(|c| c.color(id))
+                .map_or_else(|| id.clone(), |c| c.name.get(locale).to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// When a shopper asked to be called, in words (a stored value the desk does not know, as it is).
+fn preferred_time(stored: &str, locale: Locale) -> String {
+    match stored {
+        "morning" | "afternoon" | "evening" | "anytime" => {
+            t(locale, &format!("desk.contacts.time.{stored}")).to_owned()
+        }
+        other => other.to_owned(),
     }
 }
 
