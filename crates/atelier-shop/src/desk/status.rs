@@ -102,7 +102,7 @@ mod tests {
         for s in Status::ALL {
             assert_eq!(Status::parse(s.name()), Some(s));
             for locale in [Locale::En, Locale::Ko] {
-                assert_ne!(s.label(locale), "(missing message)", "{s:?}");
+                assert_ne!(s.label(locale), atelier_core::messages::MISSING, "{s:?}");
             }
         }
         for bad in ["", "Received", "in production", "deleted"] {
