@@ -438,7 +438,11 @@ async fn markup_in_personal_text_and_contact_details_is_shown_as_text() {
             "{uri}: {page}"
         );
         assert!(!page.contains("<script"), "{uri}: {page}");
-        assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+        assert_eq!(
+            headers[header::CONTENT_SECURITY_POLICY],
+            atelier_shop::security::DESK_CONTENT_SECURITY_POLICY,
+            "the desk's own policy: no script, never framed"
+        );
     }
     let (_, _, page) = fetch(&s.router, get_as("/desk/swatch-requests", Some(&cookie))).await;
     assert!(page.contains("&lt;b&gt;1&lt;/b&gt; Main St"), "{page}");
