@@ -3,7 +3,11 @@
  *    <atelier-configurator product="runner-one" locale="ko" currency="KRW"></atelier-configurator>
  *
  * It defines <atelier-configurator>: a shadow root (the page's CSS cannot reach in) holding a sandboxed iframe
- * of the shop's configurator, sized to its content. Messages go to the frame with the shop's exact origin as
+ * of the shop's configurator, as tall as its content but never taller than the page's window, so the preview
+ * the configurator pins at its top stays on screen while the options scroll inside the frame; the loader also
+ * tells the frame the window's height, how much of the frame is scrolled out above it and whether some of it
+ * is still below it (`viewport`), so the preview stays in the visible part and the page scrolls the whole frame
+ * into view before the options scroll inside it. Messages go to the frame with the shop's exact origin as
  * target; a message from the frame is used only if it comes from that frame's window, from the shop's
  * origin, in the shape {atelier: 1, type, detail: {...}}, and is then dispatched on the element as a DOM
  * CustomEvent `atelier:<type>` (ready, change, submitted, saved). Methods: setLocale(l), loadDesign(d), reset().
@@ -33,7 +37,7 @@
   // for important declarations), so `* { display: none !important }` on the page cannot hide the widget.
   const CSS = ':host{display:block!important;visibility:visible!important;opacity:1!important;' +
     'min-width:280px;contain:content}' +
-    'iframe{display:block!important;visibility:visible!important;width:100%!important;height:640px;' +
+    'iframe{display:block!important;visibility:visible!important;width:100%!important;' +
     'border:0!important;margin:0;padding:0;background:transparent;color-scheme:light}';
 
   const sheet = () => {
@@ -46,6 +50,10 @@
   };
   const SHEET = sheet();
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  // The window's layout height: the frame is never taller, so the configurator's pinned preview fits on screen.
+  // innerHeight rather than visualViewport: it stays put when a phone's keyboard opens (Chrome resizes only the
+  // visual viewport), so typing a personal text does not shrink the frame under the shopper's finger.
+  const windowHeight = () => Math.max(320, Math.round(window.innerHeight || 640));
 
   class AtelierConfigurator extends HTMLElement {
     static get observedAttributes() { return ['product', 'locale']; }
@@ -63,7 +71,15 @@
       this._frame = null;
       this._ready = false;
       this._queue = [];
+      this._content = 0;
+      this._reported = '';
+      this._scheduled = false;
       this._onMessage = (e) => this._receive(e);
+      this._onViewport = () => {
+        if (this._scheduled) return;
+        this._scheduled = true;
+        requestAnimationFrame(() => { this._scheduled = false; this._fit(); });
+      };
     }
 
     connectedCallback() {
@@ -72,11 +88,15 @@
           'and cannot load; embed it from the retailer\'s site, or link to the shop.');
       }
       window.addEventListener('message', this._onMessage);
+      window.addEventListener('scroll', this._onViewport, { passive: true });
+      window.addEventListener('resize', this._onViewport, { passive: true });
       this._load();
     }
 
     disconnectedCallback() {
       window.removeEventListener('message', this._onMessage);
+      window.removeEventListener('scroll', this._onViewport);
+      window.removeEventListener('resize', this._onViewport);
       if (this._frame) this._frame.remove();
       this._frame = null;
     }
@@ -120,8 +140,30 @@
       // Commands wait for the new frame's `ready`; the locale is in its address already.
       this._ready = false;
       this._queue = [];
+      this._content = 0;
+      this._reported = '';
       this._frame = frame;
+      frame.style.height = `${windowHeight()}px`;
       this._root.append(frame);
+    }
+
+    /** Sizes the frame (its content's height, at most the window's) and tells the frame the window's height,
+     *  how much of the frame is scrolled out above the window (its pinned preview moves down by that much) and
+     *  whether part of it lies below the window (then the frame lets the page scroll first, so the shopper's
+     *  swipe brings the whole frame into view before it scrolls the options inside). Only changes are sent:
+     *  nothing while the frame is wholly in view. */
+    _fit() {
+      const frame = this._frame;
+      if (!frame || !this._content) return;
+      const height = windowHeight();
+      frame.style.height = `${Math.min(this._content, height)}px`;
+      const rect = frame.getBoundingClientRect();
+      const hidden = Math.round(Math.min(Math.max(-rect.top, 0), rect.height));
+      const below = rect.bottom > window.innerHeight + 1 && rect.top < window.innerHeight;
+      const report = `${height} ${hidden} ${below}`;
+      if (report === this._reported || !frame.contentWindow) return;
+      this._reported = report;
+      frame.contentWindow.postMessage({ atelier: 1, type: 'viewport', detail: { height, hidden, below } }, SHOP);
     }
 
     _send(type, detail) {
@@ -140,7 +182,9 @@
       if (!isObject(m) || m.atelier !== 1 || typeof m.type !== 'string' || !isObject(m.detail)) return;
       if (m.type === 'resize') {
         const h = m.detail.height;
-        if (Number.isFinite(h) && h > 0 && h < 100000) frame.style.height = `${Math.ceil(h)}px`;
+        // The frame sends this once it listens, so the viewport report that follows reaches it.
+        if (Number.isFinite(h) && h > 0 && h < 100000) this._content = Math.ceil(h);
+        this._fit();
         return;
       }
       if (!EVENTS.includes(m.type)) return;

@@ -66,8 +66,8 @@ if [ "$BROWSER" = 1 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    say "installing the e2e driver (npm playwright-core, which never downloads a browser)"
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
+    say "installing the e2e driver (npm playwright-core, which never downloads a browser) and axe-core"
     npm ci --silent --no-audit --no-fund --prefix tests/e2e
   fi
 fi

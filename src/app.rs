@@ -9,6 +9,7 @@ use crate::artwork::{ArtworkCache, SharedArtwork};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::loading::Loading;
 use crate::configurator::Configurator;
+use crate::easy_mode::{self, EasyMode, EasySwitch};
 use crate::first_paint::{self, FirstPaint};
 use crate::i18n::{I18n, initial_locale};
 use crate::state::{Action, CatalogHandle, CatalogLoad, Loaded, State, StateHandle};
@@ -33,6 +34,12 @@ pub fn App() -> Html {
     let artwork = use_mut_ref(ArtworkCache::default);
     // The shop's first paint (the product's frame and still), read once before the app replaces it.
     let first_paint = use_memo((), |()| FirstPaint::read());
+    // Easy mode as remembered; the root's `data-easy` is set before the first render, so nothing jumps.
+    let easy = use_state(|| {
+        let on = easy_mode::remembered();
+        easy_mode::mark_root(on);
+        on
+    });
 
     // Load the product (again after "Try again"), restoring the shopper's design if it still fits.
     {
@@ -186,6 +193,13 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |locale: Locale| state.dispatch(Action::SetLocale(locale)))
     };
+    let on_easy = {
+        let easy = easy.clone();
+        Callback::from(move |on: bool| {
+            easy_mode::apply(on);
+            easy.set(on);
+        })
+    };
     let on_retry = {
         let reload = reload.clone();
         Callback::from(move |()| reload.set(*reload + 1))
@@ -201,8 +215,10 @@ pub fn App() -> Html {
         CatalogLoad::Ready(catalog) => html! {
             <ContextProvider<StateHandle> context={state.clone()}>
                 <ContextProvider<CatalogHandle> context={catalog.clone()}>
-                    <Configurator reasons={reasons.clone()} artwork={SharedArtwork(artwork.clone())}
-                        first_paint={(*first_paint).clone()} />
+                    <ContextProvider<EasyMode> context={EasyMode(*easy)}>
+                        <Configurator reasons={reasons.clone()} artwork={SharedArtwork(artwork.clone())}
+                            first_paint={(*first_paint).clone()} />
+                    </ContextProvider<EasyMode>>
                 </ContextProvider<CatalogHandle>>
             </ContextProvider<StateHandle>>
         },
@@ -217,7 +233,10 @@ pub fn App() -> Html {
                     <span class="brand-name">{ i18n.t("app.title") }</span>
                     <span class="brand-tagline">{ i18n.t("app.tagline") }</span>
                 </div>
-                <LanguageSwitch on_change={on_locale} />
+                <div class="topbar-actions">
+                    <EasySwitch on={*easy} on_toggle={on_easy} />
+                    <LanguageSwitch on_change={on_locale} />
+                </div>
             </header>
             <main class="page">{ body }</main>
         </ContextProvider<I18n>>

@@ -1,6 +1,8 @@
 //! The configurator screen once the product is loaded: the product's heading, the stage with the preview, and
 //! the options panel (history, the rules' notice, choices, the part being edited, room colors, personal text,
-//! the order box, my designs, design codes), with the pending fix's dialog.
+//! the order box, my designs, design codes), with the pending fix's dialog and the price said aloud when it
+//! moves. In easy mode the options come one step at a time (`easy_steps.rs`) above a bar with the total, the
+//! order button and help (`easy_bar.rs`).
 //!
 //! Each section is a component of its own (in `configurator/`) that reads the screen state and the catalog
 //! from the app's contexts and dispatches [`Action`]s; the presentational pieces they are built from are in
@@ -8,9 +10,12 @@
 
 mod choice_groups;
 mod design_codes;
+mod easy_bar;
+mod easy_steps;
 mod fix_prompt;
 mod my_designs;
 mod order_box;
+mod price_announcement;
 mod stage;
 mod submit;
 mod text_section;
@@ -19,6 +24,7 @@ mod zone_options;
 use crate::artwork::SharedArtwork;
 use crate::components::history_buttons::HistoryButtons;
 use crate::components::zone_list::{ZoneItem, ZoneList};
+use crate::easy_mode::EasyMode;
 use crate::first_paint::FirstPaint;
 use crate::i18n::use_i18n;
 use crate::photo_colors::PhotoColors;
@@ -27,9 +33,12 @@ use crate::state::{Action, CatalogHandle, use_app_state};
 use atelier_core::rules::GroupKey;
 use choice_groups::ChoiceGroups;
 use design_codes::DesignCodes;
+use easy_bar::EasyBar;
+use easy_steps::EasySteps;
 use fix_prompt::FixPrompt;
 use my_designs::MyDesigns;
 use order_box::OrderBox;
+use price_announcement::PriceAnnouncement;
 use stage::Stage;
 use std::rc::Rc;
 use text_section::TextSection;
@@ -53,6 +62,7 @@ pub fn Configurator(props: &ConfiguratorProps) -> Html {
     let state = use_app_state();
     let catalog = use_context::<CatalogHandle>().expect("the app provides the loaded catalog");
     let i18n = use_i18n();
+    let easy = use_context::<EasyMode>().is_some_and(|e| e.0);
     let dispatch = |action: fn() -> Action| {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(action()))
@@ -73,15 +83,23 @@ pub fn Configurator(props: &ConfiguratorProps) -> Html {
                     on_undo={dispatch(|| Action::Undo)} on_redo={dispatch(|| Action::Redo)} />
                 <p id="rules-notice" class={classes!("notice", "info", notice.is_empty().then_some("empty"))}
                     role="status" aria-live="polite">{ notice }</p>
-                <ChoiceGroups reasons={props.reasons.clone()} />
-                <Parts />
-                <ZoneOptions reasons={props.reasons.clone()} />
-                <RoomColors />
-                <TextSection />
-                <OrderBox artwork={props.artwork.clone()} />
-                <MyDesigns />
-                <DesignCodes />
+                if easy {
+                    <EasySteps reasons={props.reasons.clone()} artwork={props.artwork.clone()} />
+                } else {
+                    <ChoiceGroups reasons={props.reasons.clone()} />
+                    <Parts />
+                    <ZoneOptions reasons={props.reasons.clone()} />
+                    <RoomColors />
+                    <TextSection />
+                    <OrderBox artwork={props.artwork.clone()} />
+                    <MyDesigns />
+                    <DesignCodes />
+                }
             </section>
+            <PriceAnnouncement />
+            if easy {
+                <EasyBar artwork={props.artwork.clone()} />
+            }
             <FixPrompt />
         </div>
     }

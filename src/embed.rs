@@ -10,7 +10,11 @@
 //! ([`Action::LoadDesign`]), so a host cannot push the app into a design the catalog forbids.
 //!
 //! Sent: `ready` (once the product is on screen), `change` (after every design change), `submitted` (an order
-//! was placed) and `resize` (the page's height, for the loader to size the frame). The message formats are
+//! was placed) and `resize` (the page's height, for the loader to size the frame). Received besides the
+//! commands: `viewport` (the host window's height, how much of the frame is scrolled out above it, and whether
+//! some of it is below the window), which the stylesheet uses instead of the frame's own height (`--vh`,
+//! `--host-hidden`, `data-host-scrolls`), so the pinned preview fits the shopper's screen and stays in its
+//! visible part, and a swipe brings the whole frame into view before it scrolls the options. The message formats are
 //! documented for retailers in the README ("Embedding Atelier"). This module leaves the loader, the frame and
 //! CSP to `embed/embed.js` and the shop.
 
@@ -44,10 +48,24 @@ pub enum Command {
     LoadDesign(Design),
     /// Start over from the catalog's defaults.
     Reset,
+    /// Where the frame sits in the host's window.
+    Viewport {
+        /// The host window's height in CSS pixels.
+        height: f64,
+        /// Pixels of the frame above the window's top edge.
+        hidden: f64,
+        /// Whether some of the frame lies below the window's bottom edge.
+        below: bool,
+    },
 }
 
+/// Largest height or offset a `viewport` message may carry, in CSS pixels.
+const MAX_VIEWPORT_PX: f64 = 100_000.0;
+
 /// The command in a received message's data, if it is exactly one: `{atelier: 1, type, detail: {…}}` with
-/// `setLocale` (`detail.locale`: `"ko"` or `"en"`), `loadDesign` (`detail.design`: a design) or `reset`.
+/// `setLocale` (`detail.locale`: `"ko"` or `"en"`), `loadDesign` (`detail.design`: a design), `reset`, or
+/// `viewport` (`detail.height` > 0 and `detail.hidden` ≥ 0, both below 100,000 pixels, and `detail.below`, a
+/// boolean).
 pub fn parse_command(data: &Value) -> Option<Command> {
     let message = data.as_object()?;
     if message.get("atelier")?.as_u64()? != PROTOCOL {
@@ -66,6 +84,22 @@ pub fn parse_command(data: &Value) -> Option<Command> {
             .ok()
             .map(Command::LoadDesign),
         "reset" => Some(Command::Reset),
+        "viewport" => {
+            let px = |key: &str| {
+                detail
+                    .get(key)?
+                    .as_f64()
+                    .filter(|v| (0.0..MAX_VIEWPORT_PX).contains(v))
+            };
+            let height = px("height").filter(|h| *h > 0.0)?;
+            let hidden = px("hidden")?;
+            let below = detail.get("below")?.as_bool()?;
+            Some(Command::Viewport {
+                height,
+                hidden,
+                below,
+            })
+        }
         _ => None,
     }
 }
@@ -175,6 +209,11 @@ fn open_channel(origin: Rc<str>, dispatcher: UseReducerDispatcher<State>) -> Opt
                 Command::SetLocale(locale) => Action::SetLocale(locale),
                 Command::LoadDesign(design) => Action::LoadDesign(design, Vec::new()),
                 Command::Reset => Action::Reset,
+                Command::Viewport {
+                    height,
+                    hidden,
+                    below,
+                } => return fit_to_host(height, hidden, below),
             });
         })
     };
@@ -207,6 +246,24 @@ fn open_channel(origin: Rc<str>, dispatcher: UseReducerDispatcher<State>) -> Opt
         on_message,
         observer,
     })
+}
+
+/// Sizes the page by the host's window rather than the frame (whose height follows the content, so sizing by
+/// it could feed back): `--vh` is one hundredth of the window's height, `--host-hidden` how far the pinned
+/// preview must move down to stay in the visible part of the frame. While some of the frame is below the
+/// window, `data-host-scrolls` stops the frame's own scrolling (the stylesheet hides its overflow), so a swipe
+/// or wheel over it scrolls the host page, bringing the whole frame into view, before the options scroll inside.
+fn fit_to_host(height: f64, hidden: f64, below: bool) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        let style = root.style();
+        let _ = style.set_property("--vh", &format!("{:.2}px", height / 100.0));
+        let _ = style.set_property("--host-hidden", &format!("{hidden:.0}px"));
+        let _ = root.toggle_attribute_with_force("data-host-scrolls", below);
+    }
 }
 
 /// Embedded mode for the app: a no-op unless the address asks for it and the shop allows the host origin.
@@ -301,6 +358,22 @@ mod tests {
             json!({"atelier": 1, "type": "reset", "detail": {}}),
             Some(Command::Reset),
         );
+        check(
+            json!({"atelier": 1, "type": "viewport", "detail": {"height": 844, "hidden": 0, "below": true}}),
+            Some(Command::Viewport {
+                height: 844.0,
+                hidden: 0.0,
+                below: true,
+            }),
+        );
+        check(
+            json!({"atelier": 1, "type": "viewport", "detail": {"height": 640.5, "hidden": 120, "below": false}}),
+            Some(Command::Viewport {
+                height: 640.5,
+                hidden: 120.0,
+                below: false,
+            }),
+        );
         let design = json!({"product": "runner-one", "size": null, "zones": {
             "toe": {"material": "suede", "color": "red"}}});
         let Some(Command::LoadDesign(d)) = parse_command(
@@ -330,6 +403,12 @@ mod tests {
             json!({"atelier": 1, "type": "setLocale", "detail": {"locale": "ko-KR"}}),
             json!({"atelier": 1, "type": "setLocale", "detail": {"locale": 1}}),
             json!({"atelier": 1, "type": "loadDesign", "detail": {}}),
+            json!({"atelier": 1, "type": "viewport", "detail": {"height": 0, "hidden": 0, "below": false}}),
+            json!({"atelier": 1, "type": "viewport", "detail": {"height": 844, "hidden": -1, "below": false}}),
+            json!({"atelier": 1, "type": "viewport", "detail": {"height": 1e9, "hidden": 0, "below": false}}),
+            json!({"atelier": 1, "type": "viewport", "detail": {"height": "844px", "hidden": 0, "below": false}}),
+            json!({"atelier": 1, "type": "viewport", "detail": {"height": 844, "hidden": 0}}),
+            json!({"atelier": 1, "type": "viewport", "detail": {"height": 844, "hidden": 0, "below": 1}}),
             json!({"atelier": 1, "type": "loadDesign", "detail": {"design": "<img src=x>"}}),
             json!({"atelier": 1, "type": "loadDesign", "detail": {"design": {"product": "runner-one"}}}),
             json!({"atelier": 1, "type": "loadDesign", "detail": {"design": {

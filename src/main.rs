@@ -14,6 +14,7 @@ mod artwork;
 mod bitmap;
 mod components;
 mod configurator;
+mod easy_mode;
 mod embed;
 mod first_paint;
 mod fonts;

@@ -28,8 +28,11 @@ pub fn DownloadImage(props: &DownloadImageProps) -> Html {
         Callback::from(move |_: MouseEvent| save_preview(&name))
     };
     html! {
+        // On narrow phones only "PNG" shows, so the pinned preview's controls fit one row; the full label stays the
+        // button's accessible name (and contains the visible "PNG", WCAG 2.5.3).
         <button type="button" class="button secondary download-image" disabled={!props.ready} {onclick}>
-            { props.label.clone() }
+            <span class="label-long">{ props.label.clone() }</span>
+            <span class="label-short" aria-hidden="true">{ "PNG ↓" }</span>
         </button>
     }
 }

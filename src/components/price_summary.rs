@@ -1,5 +1,6 @@
-//! The live price: the total (announced politely to screen readers as it changes) and its breakdown, base
-//! price first, then one line per surcharge.
+//! The live price: the total and its breakdown, base price first, then one line per surcharge. A move of the
+//! total is said by the configurator's price announcement, once, in words (not by this total, which would be
+//! read bare and twice).
 
 use yew::prelude::*;
 
@@ -42,7 +43,7 @@ pub fn PriceSummary(props: &PriceSummaryProps) -> Html {
             <dl class="price-lines">{ for rows }</dl>
             <p class="price-total">
                 <span>{ props.total_label.clone() }</span>
-                <output id="price-total" aria-live="polite">{ props.total.clone() }</output>
+                <strong id="price-total">{ props.total.clone() }</strong>
             </p>
         </section>
     }

@@ -21,6 +21,9 @@ pub struct SubmitPanelProps {
     pub on_submit: Callback<()>,
     /// The shopper wants to start a new design.
     pub on_reset: Callback<()>,
+    /// Whether the panel has the order button (easy mode keeps it in its bar instead, always in view).
+    #[prop_or(true)]
+    pub button: bool,
 }
 
 /// The order button and its outcome.
@@ -50,11 +53,15 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| on_reset.emit(()))
     };
     let sending = matches!(props.status, SubmitStatus::Sending | SubmitStatus::Waiting);
-    let button = html! {
-        <button type="button" id="submit" class="button primary" onclick={submit}
-            disabled={sending || !props.ready} aria-disabled={sending.to_string()}>
-            { if sending { i18n.t("submit.sending") } else { i18n.t("submit.button") } }
-        </button>
+    let button = if props.button {
+        html! {
+            <button type="button" id="submit" class="button primary" onclick={submit}
+                disabled={sending || !props.ready} aria-disabled={sending.to_string()}>
+                { if sending { i18n.t("submit.sending") } else { i18n.t("submit.button") } }
+            </button>
+        }
+    } else {
+        html! {}
     };
 
     let body = match &props.status {

@@ -117,9 +117,7 @@ fn outcome(i18n: &I18n, status: &Status) -> Html {
             };
             html! {
                 <div class="code-result">
-                    <p>{ i18n.t("codes.yours") }</p>
-                    <p><output id="design-code" class="design-code" lang="en">{ code.clone() }</output></p>
-                    <p class="muted">{ i18n.t("codes.read_aloud") }</p>
+                    { spoken_code(i18n, code, "design-code") }
                     <a id="design-code-link" href={link}>{ i18n.t("codes.link") }</a>
                     if can_share() {
                         <button type="button" class="button small secondary" onclick={share}>{ i18n.t("codes.share") }</button>
@@ -132,6 +130,18 @@ fn outcome(i18n: &I18n, status: &Status) -> Html {
         Status::Opened(code) => {
             html! { <p>{ i18n.f("codes.opened", &[("code", code.clone())]) }</p> }
         }
+    }
+}
+
+/// A design code as it is read out: large, grouped, in a monospace face, with a line saying so; `id` names its
+/// element (the code section's and easy mode's help each show one).
+pub(super) fn spoken_code(i18n: &I18n, code: &str, id: &str) -> Html {
+    html! {
+        <>
+            <p>{ i18n.t("codes.yours") }</p>
+            <p><output id={id.to_owned()} class="design-code" lang="en">{ code.to_owned() }</output></p>
+            <p class="muted">{ i18n.t("codes.read_aloud") }</p>
+        </>
     }
 }
 

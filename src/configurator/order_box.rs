@@ -8,7 +8,7 @@ use crate::components::price_summary::{PriceRow, PriceSummary};
 use crate::components::size_picker::SizePicker;
 use crate::components::submit_panel::SubmitPanel;
 use crate::i18n::use_i18n;
-use crate::state::{Action, CatalogHandle, SubmitStatus, use_app_state};
+use crate::state::{Action, CatalogHandle, StateHandle, SubmitStatus, use_app_state};
 use atelier_core::price_rows::price_rows;
 use atelier_core::pricing::price;
 use yew::prelude::*;
@@ -18,6 +18,15 @@ use yew::prelude::*;
 pub struct OrderBoxProps {
     /// Decoded views, from which the order's proofs are rendered.
     pub artwork: SharedArtwork,
+    /// Easy mode: the order button lives in the easy bar, always in view.
+    #[prop_or_default]
+    pub easy: bool,
+}
+
+/// Whether the design on screen can be ordered as it is: priced, and every personal text acceptable.
+pub fn orderable(state: &StateHandle, catalog: &CatalogHandle) -> bool {
+    let priced = (state.design().validate(catalog)).is_ok();
+    priced && texts_orderable(state, catalog)
 }
 
 /// Size, price and the order button.
@@ -61,7 +70,7 @@ pub fn OrderBox(props: &OrderBoxProps) -> Html {
         }
         None => (AttrValue::default(), Vec::new()),
     };
-    let ready = priced.is_some() && texts_orderable(&state, &catalog);
+    let ready = orderable(&state, &catalog);
     let on_reset = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Reset))
@@ -80,7 +89,7 @@ pub fn OrderBox(props: &OrderBoxProps) -> Html {
                 total_label={i18n.t("price.total")}
                 total={total}
                 rows={rows} />
-            <SubmitPanel status={state.submit.clone()} {ready} {on_submit} {on_reset} />
+            <SubmitPanel status={state.submit.clone()} {ready} {on_submit} {on_reset} button={!props.easy} />
         </div>
     }
 }

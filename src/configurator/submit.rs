@@ -147,7 +147,7 @@ async fn connection_or_timeout(ms: i32) {
 }
 
 /// Moves keyboard focus to the element with `id`, if it is there.
-fn focus_by_id(id: &str) {
+pub(super) fn focus_by_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))

@@ -6,29 +6,13 @@
 // progress line naming each stage.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openApp, start } from './harness.mjs';
+import { openApp, roomPhoto, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
 const ZONES = ['fridge-top-left', 'fridge-top-right', 'fridge-bottom-left', 'fridge-bottom-right', 'dishwasher'];
-
-// A "room": 60 % mint-like wall, 30 % warm white cabinets, 10 % charcoal counter, as a PNG made by the page.
-async function roomPhoto(page) {
-  const b64 = await page.evaluate(async () => {
-    const c = new OffscreenCanvas(400, 300);
-    const g = c.getContext('2d');
-    g.fillStyle = '#a8d3c2'; g.fillRect(0, 0, 400, 180);
-    g.fillStyle = '#f0ebe1'; g.fillRect(0, 180, 400, 90);
-    g.fillStyle = '#3a3c40'; g.fillRect(0, 270, 400, 30);
-    const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
-    let s = '';
-    for (const b of bytes) s += String.fromCharCode(b);
-    return btoa(s);
-  });
-  return Buffer.from(b64, 'base64');
-}
 
 async function colorOf(page, zone) {
   await page.check(`input[name="zone"][value="${zone}"]`);

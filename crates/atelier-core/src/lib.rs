@@ -36,6 +36,7 @@ pub mod messages;
 pub mod money;
 pub mod order;
 pub mod photo_palette;
+pub mod price_change;
 pub mod price_rows;
 pub mod pricing;
 pub mod problem;

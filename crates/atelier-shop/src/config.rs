@@ -15,6 +15,7 @@
 //! | `ATELIER_HELP_REQUESTS_PER_HOUR` | `10` | help requests one client address may send per hour (429 beyond) |
 //! | `ATELIER_DESK_LOGINS_PER_MINUTE` | `5` | order desk sign-in attempts per minute, per client address and per user name (429 beyond) |
 //! | `ATELIER_CONTACT_RETENTION_DAYS` | `180` | days a swatch or help request keeps the shopper's contact details before they are erased |
+//! | `ATELIER_HELP_PHONE` | (none) | the shop's help line, shown in easy mode's help (`+82 2-123-4567`: digits, spaces, `+ - ( )`) |
 
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
@@ -43,6 +44,8 @@ pub struct Config {
     pub desk_logins_per_minute: u32,
     /// Days contact details are kept ([`crate::retention`]).
     pub contact_retention_days: u32,
+    /// The shop's help line, if `ATELIER_HELP_PHONE` is set.
+    pub help_phone: Option<String>,
 }
 
 impl Config {
@@ -119,8 +122,22 @@ impl Config {
             help_requests_per_hour: count(&var, "ATELIER_HELP_REQUESTS_PER_HOUR", 10)?,
             desk_logins_per_minute: count(&var, "ATELIER_DESK_LOGINS_PER_MINUTE", 5)?,
             contact_retention_days: count(&var, "ATELIER_CONTACT_RETENTION_DAYS", 180)?,
+            help_phone: parse_help_phone(var("ATELIER_HELP_PHONE"))?,
         })
     }
+}
+
+/// Reads `ATELIER_HELP_PHONE`: unset or blank is none; otherwise a phone number as shoppers read it, by the
+/// same rule as the numbers they leave for a call back (the core's `is_phone`).
+fn parse_help_phone(value: Option<String>) -> Result<Option<String>> {
+    let Some(phone) = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    anyhow::ensure!(
+        atelier_core::swatch::contact::is_phone(&phone),
+        "ATELIER_HELP_PHONE={phone:?} is not a phone number like +82 2-123-4567 (digits, spaces, + - ( ))"
+    );
+    Ok(Some(phone))
 }
 
 /// Reads the `ATELIER_WEBHOOK_*` variables: `None` without a URL; a URL without a secret is an error (an
@@ -164,7 +181,22 @@ pub fn parse_webhook(
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_origins, parse_webhook};
+    use super::{parse_help_phone, parse_origins, parse_webhook};
+
+    #[test]
+    fn the_help_line_is_a_phone_number_or_nothing() {
+        let read = |v: Option<&str>| parse_help_phone(v.map(str::to_owned));
+        assert_eq!(read(None).expect("unset"), None);
+        assert_eq!(read(Some("  ")).expect("blank"), None);
+        assert_eq!(
+            read(Some(" +82 2-123-4567 ")).expect("valid").as_deref(),
+            Some("+82 2-123-4567")
+        );
+        for bad in ["call us", "1588-0000<script>", "12", "\"+82\" onload=x"] {
+            let e = read(Some(bad)).expect_err(bad).to_string();
+            assert!(e.contains("ATELIER_HELP_PHONE"), "{e}");
+        }
+    }
     use std::time::Duration;
 
     #[test]

@@ -66,6 +66,8 @@ pub struct AppState {
     pub limits: Arc<rate_limit::Limits>,
     /// Days shoppers' contact details are kept ([`retention`]), which the desk's pages say.
     pub contact_retention_days: u32,
+    /// The shop's help line for easy mode ([`config::Config::help_phone`]), named in the app's page.
+    pub help_phone: Option<Arc<str>>,
 }
 
 /// Where the router serves files from.

@@ -62,6 +62,7 @@ async fn serve() -> Result<()> {
         embed_origins: config.embed_origins.clone().into(),
         limits: Arc::new(config.limits()),
         contact_retention_days: config.contact_retention_days,
+        help_phone: config.help_phone.as_deref().map(Arc::from),
     };
     let dirs = Dirs {
         static_dir: config.static_dir.clone(),

@@ -110,7 +110,13 @@ pub async fn index(
         }
         None => None,
     };
-    let html = fill(template, locale, embedded, shell);
+    let html = fill(
+        template,
+        locale,
+        embedded,
+        state.help_phone.as_deref(),
+        shell,
+    );
     (
         [
             (
@@ -133,8 +139,15 @@ fn first_language(headers: &HeaderMap) -> Option<Locale> {
     crate::locale::preferences(value).first().copied().flatten()
 }
 
-/// `template` with the page's language, the embed flag and the first paint (if any) at the start of the body.
-fn fill(template: &str, locale: Locale, embedded: bool, shell: Option<Markup>) -> String {
+/// `template` with the page's language, the embed flag, the shop's help line (as `<meta
+/// name="atelier-help-phone">`, read by easy mode's help) and the first paint (if any) at the start of the body.
+fn fill(
+    template: &str,
+    locale: Locale,
+    embedded: bool,
+    help_phone: Option<&str>,
+    shell: Option<Markup>,
+) -> String {
     let mut root = format!("<html lang=\"{}\"", locale.tag());
     if embedded {
         root.push_str(" data-embed");
@@ -144,6 +157,13 @@ fn fill(template: &str, locale: Locale, embedded: bool, shell: Option<Markup>) -
         template.replacen("<html lang=\"en\"", &root, 1)
     } else {
         template.replacen("<html", &root, 1)
+    };
+    let html = match (help_phone, html.find("</head>")) {
+        (Some(phone), Some(at)) => {
+            let meta = maud::html! { meta name="atelier-help-phone" content=(phone); };
+            format!("{}{}{}", &html[..at], meta.into_string(), &html[at..])
+        }
+        _ => html,
     };
     match (shell, html.find("<body>")) {
         (Some(shell), Some(at)) => {
@@ -210,12 +230,28 @@ mod tests {
     #[test]
     fn the_page_gets_its_language_the_embed_flag_and_the_frame() {
         let template = "<!doctype html>\n<html lang=\"en\"><head></head><body><div id=\"app\"></div></body></html>";
-        let html = fill(template, Locale::Ko, true, Some(html! { p { "frame" } }));
+        let html = fill(
+            template,
+            Locale::Ko,
+            true,
+            None,
+            Some(html! { p { "frame" } }),
+        );
         assert_eq!(
             html,
             "<!doctype html>\n<html lang=\"ko\" data-embed><head></head><body><p>frame</p><div id=\"app\"></div></body></html>"
         );
-        let bare = fill("<html><body></body></html>", Locale::En, false, None);
+        let bare = fill("<html><body></body></html>", Locale::En, false, None, None);
         assert_eq!(bare, "<html lang=\"en\"><body></body></html>");
+    }
+
+    #[test]
+    fn the_help_line_is_named_in_the_head_as_data() {
+        let template = "<html lang=\"en\"><head><title>t</title></head><body></body></html>";
+        let html = fill(template, Locale::En, false, Some("+82 2-123-4567"), None);
+        assert_eq!(
+            html,
+            "<html lang=\"en\"><head><title>t</title><meta name=\"atelier-help-phone\" content=\"+82 2-123-4567\"></head><body></body></html>"
+        );
     }
 }

@@ -103,11 +103,17 @@ pub(super) fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Mar
                     span.brand-name { (t("app.title")) }
                     span.brand-tagline { (t("app.tagline")) }
                 }
-                div.language-switch role="group" aria-label=(t("app.language")) {
-                    @for l in Locale::ALL {
-                        button.lang-button type="button" data-locale=(l.tag()) lang=(l.tag())
-                            aria-pressed=((l == locale).to_string()) disabled {
-                            (t(&format!("language.{}", l.tag())))
+                div.topbar-actions {
+                    button.easy-switch type="button" role="switch" aria-checked="false" disabled {
+                        span.easy-track aria-hidden="true" { span.easy-thumb {} }
+                        span { (t("easy.switch")) }
+                    }
+                    div.language-switch role="group" aria-label=(t("app.language")) {
+                        @for l in Locale::ALL {
+                            button.lang-button type="button" data-locale=(l.tag()) lang=(l.tag())
+                                aria-pressed=((l == locale).to_string()) disabled {
+                                (t(&format!("language.{}", l.tag())))
+                            }
                         }
                     }
                 }
