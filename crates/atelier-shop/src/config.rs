@@ -13,6 +13,8 @@
 //! | `ATELIER_WEBHOOK_RETRY_CAP_MS` | `600000` | the longest delay between delivery attempts (10 minutes) |
 //! | `ATELIER_DESIGN_CODES_PER_MINUTE` | `30` | design codes one client address may create per minute (429 beyond) |
 //! | `ATELIER_HELP_REQUESTS_PER_HOUR` | `10` | help requests one client address may send per hour (429 beyond) |
+//! | `ATELIER_DESK_LOGINS_PER_MINUTE` | `5` | order desk sign-in attempts per minute, per client address and per user name (429 beyond) |
+//! | `ATELIER_CONTACT_RETENTION_DAYS` | `180` | days a swatch or help request keeps the shopper's contact details before they are erased |
 //! | `ATELIER_HELP_PHONE` | (none) | the shop's help line, shown in easy mode's help (`+82 2-123-4567`: digits, spaces, `+ - ( )`) |
 
 use anyhow::{Context, Result};
@@ -38,6 +40,10 @@ pub struct Config {
     pub design_codes_per_minute: u32,
     /// Help requests per client address per hour.
     pub help_requests_per_hour: u32,
+    /// Order desk sign-in attempts per minute, per client address and per user name.
+    pub desk_logins_per_minute: u32,
+    /// Days contact details are kept ([`crate::retention`]).
+    pub contact_retention_days: u32,
     /// The shop's help line, if `ATELIER_HELP_PHONE` is set.
     pub help_phone: Option<String>,
 }
@@ -45,7 +51,11 @@ pub struct Config {
 impl Config {
     /// The rate limits these settings ask for.
     pub fn limits(&self) -> crate::rate_limit::Limits {
-        crate::rate_limit::Limits::new(self.design_codes_per_minute, self.help_requests_per_hour)
+        crate::rate_limit::Limits::new(
+            self.design_codes_per_minute,
+            self.help_requests_per_hour,
+            self.desk_logins_per_minute,
+        )
     }
 }
 
@@ -110,6 +120,8 @@ impl Config {
             webhook: parse_webhook(&var)?,
             design_codes_per_minute: count(&var, "ATELIER_DESIGN_CODES_PER_MINUTE", 30)?,
             help_requests_per_hour: count(&var, "ATELIER_HELP_REQUESTS_PER_HOUR", 10)?,
+            desk_logins_per_minute: count(&var, "ATELIER_DESK_LOGINS_PER_MINUTE", 5)?,
+            contact_retention_days: count(&var, "ATELIER_CONTACT_RETENTION_DAYS", 180)?,
             help_phone: parse_help_phone(var("ATELIER_HELP_PHONE"))?,
         })
     }
@@ -243,6 +255,39 @@ mod tests {
             ],
         ] {
             assert!(parse_webhook(&vars(bad)).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn desk_settings_default_and_refuse_nonsense() {
+        let config = |pairs: &'static [(&'static str, &'static str)]| {
+            super::Config::from_vars(move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            })
+        };
+        let defaults = config(&[]).expect("defaults");
+        assert_eq!(defaults.desk_logins_per_minute, 5);
+        assert_eq!(defaults.contact_retention_days, 180);
+        let set = config(&[
+            ("ATELIER_DESK_LOGINS_PER_MINUTE", "3"),
+            ("ATELIER_CONTACT_RETENTION_DAYS", " 30 "),
+        ])
+        .expect("valid");
+        assert_eq!(
+            (set.desk_logins_per_minute, set.contact_retention_days),
+            (3, 30)
+        );
+        for bad in [
+            &[("ATELIER_DESK_LOGINS_PER_MINUTE", "0")][..],
+            &[("ATELIER_DESK_LOGINS_PER_MINUTE", "many")],
+            &[("ATELIER_CONTACT_RETENTION_DAYS", "-1")],
+            &[("ATELIER_CONTACT_RETENTION_DAYS", "")],
+        ] {
+            let error = config(bad).expect_err("refused");
+            assert!(error.to_string().contains(bad[0].0), "{error}");
         }
     }
 

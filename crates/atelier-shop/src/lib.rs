@@ -8,13 +8,18 @@
 //! ([`spec`], [`signature`], [`webhook`]), after the shop drew every view of it and found the pixels the
 //! shopper saw ([`proof`], with the layers of [`artwork`]); the same drawing serves an order's production
 //! preview as a PNG. Shoppers can also ask for physical color swatches
-//! ([`atelier_core::swatch`]), recorded with their contact details, which the API never serves back.
+//! ([`atelier_core::swatch`]), recorded with their contact details, which the API never serves back: only the
+//! staff's order desk ([`desk`], server-rendered HTML behind a session) shows them, until [`retention`]
+//! erases them.
 
 pub mod artwork;
 pub mod catalog_check;
 pub mod catalogs;
+pub mod cli;
 pub mod config;
+pub mod desk;
 pub mod error;
+pub mod forwarded;
 pub mod idempotency_key;
 pub mod idempotent;
 pub mod json;
@@ -25,6 +30,7 @@ pub mod order_id;
 pub mod page;
 pub mod proof;
 pub mod rate_limit;
+pub mod retention;
 pub mod routes;
 pub mod security;
 pub mod signature;
@@ -58,6 +64,8 @@ pub struct AppState {
     pub embed_origins: Arc<[String]>,
     /// Per-client rate limits ([`rate_limit`]).
     pub limits: Arc<rate_limit::Limits>,
+    /// Days shoppers' contact details are kept ([`retention`]), which the desk's pages say.
+    pub contact_retention_days: u32,
     /// The shop's help line for easy mode ([`config::Config::help_phone`]), named in the app's page.
     pub help_phone: Option<Arc<str>>,
 }
@@ -71,7 +79,8 @@ pub struct Dirs {
     pub app_dir: PathBuf,
 }
 
-/// The whole HTTP surface: the API under `/api`, the catalogs' files under `/static`, the app at `/`.
+/// The whole HTTP surface: the API under `/api`, the catalogs' files under `/static`, the order desk under
+/// `/desk` ([`desk`]), the app at `/`.
 pub fn app(state: AppState, dirs: &Dirs) -> Router {
     // Layer order: the body limit must wrap the API so oversized bodies fail before buffering; error
     // localization sits outside the routes so it also sees fallback and rejection errors (and their bodies
@@ -81,6 +90,7 @@ pub fn app(state: AppState, dirs: &Dirs) -> Router {
     let (api, api_doc) = routes::router().split_for_parts();
     let doc = openapi::assemble(api_doc).to_json().unwrap_or_default();
     let embed_origins = state.embed_origins.clone();
+    let desk = desk::router(state.clone());
     // The app's page carries the product's first paint; every other file of the app is served as built.
     let page = Router::new()
         .route("/", get(page::index))
@@ -96,6 +106,7 @@ pub fn app(state: AppState, dirs: &Dirs) -> Router {
         .nest("/api", api)
         .nest_service("/static", ServeDir::new(&dirs.static_dir))
         .merge(page)
+        .merge(desk)
         .fallback_service(ServeDir::new(&dirs.app_dir))
         .layer(axum::middleware::from_fn(locale::localize_errors))
         .layer(CatchPanicLayer::custom(error::panic_response))

@@ -47,7 +47,8 @@ pub fn negotiate(header: &str) -> Locale {
         .unwrap_or_default()
 }
 
-fn locale_of(headers: &axum::http::HeaderMap) -> Locale {
+/// The language a request's headers ask for ([`negotiate`] of its `Accept-Language`); English without one.
+pub fn locale_of(headers: &axum::http::HeaderMap) -> Locale {
     headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())

@@ -1,35 +1,32 @@
 //! The `atelier-shop` binary. With no arguments: read the config, load and check the catalogs and decode their
 //! layers and draw their first-paint images, open the database, start the webhook worker if a webhook is configured, serve until Ctrl-C or
 //! SIGTERM.
-//! `atelier-shop catalog check FILE...` checks catalog files instead (see `atelier_shop::catalog_check`).
+//! `atelier-shop catalog check FILE...` checks catalog files instead (see `atelier_shop::catalog_check`), and
+//! `atelier-shop desk add-user NAME` makes an order desk account (`atelier_shop::desk::add_user`); the
+//! arguments are read by `atelier_shop::cli`.
 
 use anyhow::{Context, Result};
+use atelier_shop::cli::{self, Command, USAGE};
 use atelier_shop::{
-    AppState, Dirs, app, catalog_check, catalogs::Catalogs, config::Config, store::Store, webhook,
+    AppState, Dirs, app, catalog_check, catalogs::Catalogs, config::Config, desk, retention,
+    store::Store, webhook,
 };
 use std::ffi::OsString;
 use std::process::ExitCode;
 use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
-const USAGE: &str = "\
-usage:
-  atelier-shop                        serve the shop (configured by ATELIER_* environment variables)
-  atelier-shop catalog check FILE...  check catalog files and print every problem (--help for options)
-";
-
 fn main() -> Result<ExitCode> {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    match args.as_slice() {
-        [] => serve().map(|()| ExitCode::SUCCESS),
-        [group, command, rest @ ..] if group == "catalog" && command == "check" => {
-            Ok(catalog_check::main(rest))
-        }
-        [help] if help == "--help" || help == "-h" => {
+    match cli::parse(&args) {
+        Command::Serve => serve().map(|()| ExitCode::SUCCESS),
+        Command::CatalogCheck(rest) => Ok(catalog_check::main(&rest)),
+        Command::DeskAddUser(name) => Ok(desk::add_user::main(&name, std::io::stdin().lock())),
+        Command::Help => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
-        _ => {
+        Command::Usage => {
             eprint!("{USAGE}");
             Ok(ExitCode::from(catalog_check::EXIT_USAGE))
         }
@@ -57,11 +54,14 @@ async fn serve() -> Result<()> {
             None
         }
     };
+    // Contact details past their time are erased now and then hourly.
+    let purge = retention::spawn(store.clone(), config.contact_retention_days);
     let state = AppState {
         catalogs: Arc::new(catalogs),
         store,
         embed_origins: config.embed_origins.clone().into(),
         limits: Arc::new(config.limits()),
+        contact_retention_days: config.contact_retention_days,
         help_phone: config.help_phone.as_deref().map(Arc::from),
     };
     let dirs = Dirs {
@@ -80,6 +80,7 @@ async fn serve() -> Result<()> {
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown())
         .await?;
+    purge.abort();
     if let Some(worker) = worker {
         worker.shutdown().await;
     }

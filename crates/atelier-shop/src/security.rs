@@ -1,6 +1,7 @@
 //! The response headers that keep the shop safe to embed: the `Content-Security-Policy` (with `frame-ancestors`
 //! limited to the retailer origins of `ATELIER_EMBED_ORIGINS`), `X-Content-Type-Options` and `Referrer-Policy` on
 //! every response, and CORS for the API only, granted to exactly those origins.
+//! The order desk's pages get a stricter policy of their own (no script, never framed).
 //!
 //! It owns the policy text and where it applies; which origins are allowed is the config's business
 //! ([`crate::config::parse_origins`]), and the embed loader's own checks (postMessage origins) live with it.
@@ -46,6 +47,20 @@ pub fn content_security_policy(embed_origins: &[String], script_hashes: &[String
          img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
          form-action 'self'; frame-ancestors {ancestors}"
     )
+}
+
+/// The `Content-Security-Policy` of the order desk (`/desk…`), stricter than [`content_security_policy`]:
+/// the desk runs no script at all (`script-src 'none'`), fetches nothing (`connect-src 'none'`), and no page
+/// may frame it, not even a retailer allowed to frame the configurator (`frame-ancestors 'none'`): its pages
+/// hold personal data and buttons that move orders, which a frame could overlay (clickjacking). Style sheets
+/// and images (the previews) are the shop's own, inline SVG charts carry no style attributes.
+pub const DESK_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'none'; style-src 'self'; \
+     img-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+     frame-ancestors 'none'";
+
+/// Whether a request path is the order desk's.
+fn is_desk(path: &str) -> bool {
+    path == "/desk" || path.starts_with("/desk/")
 }
 
 /// `sha256-<base64>` for each inline `<script>` (one without `src`) in `html`, in document order.
@@ -94,7 +109,8 @@ pub fn app_script_hashes(app_dir: &Path) -> Vec<String> {
 
 /// Adds the security headers to every response of `router`, error and file responses included. Apply it
 /// outermost (after catch-panic) so nothing answers without them. They override whatever a handler set, so
-/// the policy is the one written here.
+/// the policy is the one written here: [`DESK_CONTENT_SECURITY_POLICY`] for the order desk's paths,
+/// [`content_security_policy`] for everything else.
 pub fn with_headers(router: Router, embed_origins: &[String], app_dir: &Path) -> Router {
     let csp = content_security_policy(embed_origins, &app_script_hashes(app_dir));
     // Origins are validated to `scheme://host[:port]` and hashes are base64, so the text is a valid header.
@@ -106,10 +122,24 @@ pub fn with_headers(router: Router, embed_origins: &[String], app_dir: &Path) ->
             "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
         )
     });
+    let desk_csp = HeaderValue::from_static(DESK_CONTENT_SECURITY_POLICY);
     router
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CONTENT_SECURITY_POLICY,
-            csp,
+        // The policy goes by the request's path: the desk's own, everything else the shop's.
+        .layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| {
+                let policy = if is_desk(request.uri().path()) {
+                    desk_csp.clone()
+                } else {
+                    csp.clone()
+                };
+                async move {
+                    let mut response = next.run(request).await;
+                    response
+                        .headers_mut()
+                        .insert(header::CONTENT_SECURITY_POLICY, policy);
+                    response
+                }
+            },
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -152,6 +182,21 @@ mod tests {
         );
         assert_eq!(inline_script_hashes(html), vec![want]);
         assert!(inline_script_hashes("<p>no scripts</p>").is_empty());
+    }
+
+    #[test]
+    fn the_desk_is_told_by_its_path() {
+        for (path, desk) in [
+            ("/desk", true),
+            ("/desk/", true),
+            ("/desk/orders/ATL-0000-0000", true),
+            ("/desktop", false),
+            ("/", false),
+            ("/api/desk", false),
+            ("/static/desk/x.png", false),
+        ] {
+            assert_eq!(is_desk(path), desk, "{path}");
+        }
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! so an order the shop has acknowledged survives a crash or power loss. This file opens the database and
 //! holds what every table shares ([`Inserted`]); each table's queries live in their own file:
 //! [`orders`] (and their delivery rows, written with them), [`deliveries`] (the retailer webhook's outbox) and
-//! [`swatch_requests`].
+//! [`swatch_requests`]. The order desk's queries have their own files: [`desk_users`] (staff and sessions),
+//! [`desk_orders`] (the filtered list and status moves), [`desk_lists`], [`desk_stats`] (the dashboard) and
+//! [`retention`] (erasing contact details).
 //!
 //! A repeated submission id is not an error here: inserts say `ON CONFLICT (submission) DO NOTHING`, so a
 //! taken submission comes back as [`Inserted::SubmissionTaken`], and the one unique violation left is the
@@ -12,14 +14,23 @@
 
 mod deliveries;
 mod designs;
+mod desk_lists;
+mod desk_orders;
+mod desk_stats;
+mod desk_users;
 mod help_requests;
 mod orders;
+mod retention;
 mod swatch_requests;
 
 pub use deliveries::{Attempt, Delivery, DueDelivery};
 pub use designs::StoredDesign;
+pub use desk_orders::{DeskOrderRow, OrderQuery, StatusMove};
+pub use desk_stats::DayTotal;
+pub use desk_users::UserPut;
 pub use help_requests::StoredHelpRequest;
 pub use orders::{NewOrder, StoredOrder};
+pub use retention::Erased;
 pub use swatch_requests::{NewSwatchRequest, StoredSwatchRequest};
 
 use anyhow::Context;

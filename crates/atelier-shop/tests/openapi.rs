@@ -137,6 +137,19 @@ async fn every_documented_operation_is_served() {
     }
 }
 
+/// The order desk is HTML for the staff behind a session, not part of the API: the document names none of it.
+#[tokio::test]
+async fn the_order_desk_is_not_in_the_document() {
+    let (_s, router) = shop().await;
+    let doc = served_document(&router).await;
+    let ops = operations(&doc);
+    assert!(!ops.is_empty());
+    assert!(
+        ops.iter().all(|(_, path)| !path.starts_with("/desk")),
+        "{ops:?}"
+    );
+}
+
 /// The router's side: a handler registered with `routes!` is documented by construction, so the only way to
 /// serve an undocumented route is to register it some other way. This reads the shop's source and allows
 /// exactly the registrations that are not handlers, each documented in `openapi.rs`.
@@ -176,6 +189,14 @@ fn routes_are_registered_only_through_utoipa() {
             "openapi.rs",
             ".nest(\"/api\",api)",
             "(the document's `/api` prefix, not a route)",
+        ),
+        // The order desk is HTML for the staff, not the API: deliberately left out of the document (a test
+        // below checks it is), its routes plain `.route("/desk…")`s in one file.
+        ("lib.rs", ".merge(desk)", "(the order desk, not documented)"),
+        (
+            "desk.rs",
+            ".route(\"/desk",
+            "(the order desk, not documented)",
         ),
     ];
     let registrations = [

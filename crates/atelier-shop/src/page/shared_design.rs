@@ -46,7 +46,7 @@ pub async fn page(
         &[("product", name), ("code", stored.code.clone())],
     );
     // Link previews want absolute addresses: this shop as the client reached it.
-    let origin = origin(&headers);
+    let origin = crate::forwarded::origin(&headers);
     let image = format!("{origin}/api/designs/{}/image.png", stored.code);
     let markup = html! {
         (DOCTYPE)
@@ -73,25 +73,6 @@ pub async fn page(
         header::HeaderValue::from_static("Accept-Language"),
     );
     response
-}
-
-/// `scheme://host` of this shop as the request reached it: the `Host` header (only if it is a plain host name
-/// or address with an optional port), `https` when a proxy says so in `X-Forwarded-Proto`, else `http`. An
-/// unusable `Host` gives an empty origin, so the addresses stay relative.
-fn origin(headers: &HeaderMap) -> String {
-    let host = (headers.get(header::HOST))
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.len() <= 255
-                && h.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-        });
-    let https = (headers.get("x-forwarded-proto")).is_some_and(|p| p.as_bytes() == b"https");
-    match host {
-        Some(host) => format!("{}://{host}", if https { "https" } else { "http" }),
-        None => String::new(),
-    }
 }
 
 /// `pairs` as a URL query (`a=1&b=2`), each value encoded as the app's `URLSearchParams` reads it.

@@ -24,6 +24,8 @@ pub struct StoredOrder {
     pub created_at: String,
     /// The canonical order spec (see [`crate::spec`]); `None` for orders stored before specs existed.
     pub spec: Option<String>,
+    /// Where the order stands (`desk::status`'s stored names; `received` when accepted).
+    pub status: String,
 }
 
 /// A new order to store.

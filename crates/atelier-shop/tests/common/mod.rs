@@ -53,6 +53,7 @@ pub async fn shop_at(dir: TempDir, db_url: String) -> TestShop {
         catalogs: Arc::new(catalogs),
         store,
         limits: Default::default(),
+        contact_retention_days: 180,
         embed_origins: vec!["http://127.0.0.2:9000".to_owned()].into(),
         help_phone: Some("1588-0000".into()),
     };
