@@ -14,6 +14,7 @@
 use super::design_codes::DesignCodes;
 use super::my_designs::MyDesigns;
 use super::order_box::OrderBox;
+use super::stage::PreviewDownload;
 use super::submit::focus_by_id;
 use super::text_section::TextSection;
 use super::zone_options::ZoneOptions;
@@ -160,6 +161,7 @@ pub fn EasySteps(props: &EasyStepsProps) -> Html {
         Step::Order => html! {
             <>
                 <OrderBox artwork={props.artwork.clone()} easy=true />
+                <div class="step-download"><PreviewDownload /></div>
                 <MyDesigns />
                 <DesignCodes />
             </>

@@ -54,16 +54,7 @@ pub fn Stage(props: &StageProps) -> Html {
         })
         .collect();
 
-    // The PNG download: named after the product and the view, offered once the view has been drawn.
     let view_id = state.view.clone();
-    let download_stem = AttrValue::from(format!(
-        "{}-{}",
-        catalog.id().as_str(),
-        view_id.as_ref().map_or("", |v| v.as_str())
-    ));
-    let download_ready = view_id
-        .as_ref()
-        .is_some_and(|v| state.artwork.get(v) == Some(&Artwork::Ready));
     let preview = view_id.map(|view| {
         let artwork = state.artwork.get(&view).cloned();
         // The shop's still of this view, while its layers load and the design is the one it shows (the
@@ -87,11 +78,28 @@ pub fn Stage(props: &StageProps) -> Html {
                     views={views}
                     selected={state.view.as_ref().map(|v| AttrValue::from(v.0.clone()))}
                     on_select={on_view} />
-                <DownloadImage label={i18n.t("preview.download")} file_stem={download_stem}
-                    ready={download_ready} />
+                <PreviewDownload />
             </div>
         </section>
     }
+}
+
+/// The PNG download of the view on screen: named after the product and the view, offered once the view has been
+/// drawn. In the stage, and in easy mode's last step on narrow phones, where the stage keeps only the preview and
+/// the view switch (the stylesheet shows one of the two).
+#[component]
+pub(super) fn PreviewDownload() -> Html {
+    let state = use_app_state();
+    let catalog = use_context::<CatalogHandle>().expect("the configurator provides its catalog");
+    let i18n = use_i18n();
+    let view = state.view.as_ref();
+    let file_stem = AttrValue::from(format!(
+        "{}-{}",
+        catalog.id().as_str(),
+        view.map_or("", |v| v.as_str())
+    ));
+    let ready = view.is_some_and(|v| state.artwork.get(v) == Some(&Artwork::Ready));
+    html! { <DownloadImage label={i18n.t("preview.download")} {file_stem} {ready} /> }
 }
 
 /// Whether `design` draws as the catalog's default design, which the shop's stills show (a size changes no

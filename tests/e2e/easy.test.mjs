@@ -101,6 +101,27 @@ for (const [product, steps] of [['runner-one', 8], ['bespoke-set', 9]]) {
   });
 }
 
+test('a 320×640 phone in easy mode: room for the options between the preview and the bar; the download at the end', async () => {
+  const { context, page, errors } = await open('lang=en&product=bespoke-set', { width: 320, height: 640 });
+  try {
+    await page.click('#easy-mode');
+    await page.click('#step-next');
+    await page.evaluate(() => window.scrollTo(0, 400));
+    const room = await page.evaluate(() => {
+      const stage = document.querySelector('#app .stage').getBoundingClientRect();
+      const bar = document.querySelector('.easy-bar').getBoundingClientRect();
+      return bar.top - stage.bottom;
+    });
+    assert.ok(room >= 0.3 * 640, `${room} px between the pinned preview and the bar`);
+    assert.equal(await page.locator('#app .stage .download-image').isVisible(), false);
+    while (await page.locator('#step-next').count()) await page.click('#step-next');
+    assert.equal(await page.locator('.step-download .download-image').isVisible(), true, 'the PNG download is on the last step');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('easy mode: a part chosen on the way still explains and fixes; help; ordering from the bar', async () => {
   const { context, page, errors } = await open('lang=en&product=runner-one');
   try {
