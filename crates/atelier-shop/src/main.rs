@@ -46,6 +46,12 @@ async fn serve() -> Result<()> {
     catalogs.decode_artwork()?;
     catalogs.make_stills()?;
     let store = Store::connect(&config.database_url).await?;
+    tracing::info!(
+        database = %atelier_shop::store::shown_url(&config.database_url),
+        durability = %store.durability().await?,
+        "{} database open and migrated",
+        store.backend().name()
+    );
     // Orders are recorded for delivery either way; only a configured webhook sends them (pending ones too).
     let worker = match config.webhook.clone() {
         Some(settings) => Some(webhook::spawn(store.clone(), settings)?),

@@ -1,0 +1,217 @@
+//! Which database a `DATABASE_URL` names, and opening it durably: SQLite (WAL, `synchronous=FULL`, the file
+//! created if missing) or PostgreSQL (`synchronous_commit=on` on every connection), each migrated with its
+//! own migrations (`migrations/sqlite`, `migrations/postgres`). Also the URL as it may be shown: without its
+//! password. The queries themselves are the other `store/` files', the same text for both.
+
+use anyhow::Context;
+use sqlx::any::AnyPoolOptions;
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
+
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The SQLite schema, as it has always been migrated (the files keep their versions and checksums).
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+/// The same schema in PostgreSQL's types.
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// A database the shop runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// A SQLite file (`sqlite://FILE`): the zero-setup default.
+    Sqlite,
+    /// A PostgreSQL server (`postgres://` or `postgresql://`).
+    Postgres,
+}
+
+impl Backend {
+    /// The backend `url` names by its scheme; an error that lists the accepted ones otherwise.
+    pub fn of_url(url: &str) -> anyhow::Result<Backend> {
+        let scheme = url.split_once(':').map(|(scheme, _)| scheme);
+        match scheme {
+            Some("sqlite") => Ok(Backend::Sqlite),
+            Some("postgres" | "postgresql") => Ok(Backend::Postgres),
+            _ => anyhow::bail!(
+                "DATABASE_URL={} names no database the shop runs on: use sqlite://FILE (the default is \
+                 sqlite://atelier.db) or postgres://USER:PASSWORD@HOST:PORT/DATABASE (postgresql:// works too)",
+                shown(url)
+            ),
+        }
+    }
+
+    /// Its name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// `url` as it may be shown in a message or a log: a password in the user part or in a `password` query
+/// parameter becomes `***`. Something that is not a URL is shown up to its scheme only.
+pub fn shown(url: &str) -> String {
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return match url.split_once("://") {
+            Some((scheme, _)) => format!("{scheme}://…"),
+            None => "(not a URL)".to_owned(),
+        };
+    };
+    if parsed.password().is_some() {
+        // Only fails for URLs that cannot have a password, and this one has one.
+        let _ = parsed.set_password(Some("***"));
+    }
+    if parsed.query_pairs().any(|(k, _)| k == "password") {
+        let pairs: Vec<(String, String)> = parsed
+            .query_pairs()
+            .map(|(k, v)| {
+                let v = if k == "password" { "***".into() } else { v };
+                (k.into_owned(), v.into_owned())
+            })
+            .collect();
+        parsed.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    parsed.to_string()
+}
+
+/// Opens and migrates the database `url` names.
+pub async fn open(url: &str) -> anyhow::Result<(AnyPool, Backend)> {
+    sqlx::any::install_default_drivers();
+    let backend = Backend::of_url(url)?;
+    let pool = match backend {
+        Backend::Sqlite => open_sqlite(url).await?,
+        Backend::Postgres => open_postgres(url).await?,
+    };
+    let migrator = match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    };
+    migrator.run(&pool).await.with_context(|| {
+        format!(
+            "cannot migrate the {} database {}",
+            backend.name(),
+            shown(url)
+        )
+    })?;
+    Ok((pool, backend))
+}
+
+async fn open_sqlite(url: &str) -> anyhow::Result<AnyPool> {
+    let options = SqliteConnectOptions::from_str(url)
+        .with_context(|| {
+            format!(
+                "DATABASE_URL={} is not a SQLite URL like sqlite://atelier.db",
+                shown(url)
+            )
+        })?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true);
+    // The pool's connections are opened from the URL alone, which cannot say "create" or "WAL": one typed
+    // connection first creates the file and switches it to WAL, which the file then keeps.
+    options
+        .connect()
+        .await
+        .with_context(|| format!("cannot open the SQLite database {}", shown(url)))?
+        .close()
+        .await?;
+    AnyPoolOptions::new()
+        .max_connections(4)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                // Per connection: an acknowledged commit is on disk (with WAL, FULL syncs at each commit).
+                conn.execute("PRAGMA synchronous = FULL").await?;
+                conn.execute("PRAGMA foreign_keys = ON").await?;
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await
+        .with_context(|| format!("cannot open the SQLite database {}", shown(url)))
+}
+
+async fn open_postgres(url: &str) -> anyhow::Result<AnyPool> {
+    AnyPoolOptions::new()
+        .max_connections(8)
+        // An unreachable server is reported within seconds, not after sqlx's default 30.
+        .acquire_timeout(Duration::from_secs(5))
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                // The server's default, said explicitly: a commit returns only once its WAL is flushed, so an
+                // acknowledged order survives a crash of the server or the machine.
+                conn.execute("SET synchronous_commit = on").await?;
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await
+        .with_context(|| format!("cannot connect to PostgreSQL at {}", shown(url)))
+}
+
+/// The durability settings a connection of `pool` actually runs with, for the start-up log and the tests:
+/// `journal_mode=wal synchronous=2` (2 is FULL) on SQLite, `synchronous_commit=on` on PostgreSQL.
+pub async fn durability(pool: &AnyPool, backend: Backend) -> Result<String, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    Ok(match backend {
+        Backend::Sqlite => {
+            let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+                .fetch_one(&mut *conn)
+                .await?;
+            let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                .fetch_one(&mut *conn)
+                .await?;
+            format!("journal_mode={journal} synchronous={synchronous}")
+        }
+        Backend::Postgres => {
+            let commit: String = sqlx::query_scalar("SHOW synchronous_commit")
+                .fetch_one(&mut *conn)
+                .await?;
+            format!("synchronous_commit={commit}")
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Backend, shown};
+
+    #[test]
+    fn schemes_name_their_backend_and_others_list_the_accepted_ones() {
+        for (url, backend) in [
+            ("sqlite://atelier.db", Backend::Sqlite),
+            ("sqlite:atelier.db", Backend::Sqlite),
+            ("postgres://u:p@db/atelier", Backend::Postgres),
+            ("postgresql://db/atelier", Backend::Postgres),
+        ] {
+            assert_eq!(Backend::of_url(url).expect(url), backend, "{url}");
+        }
+        for url in ["mysql://u:hunter2@db/x", "atelier.db", ""] {
+            let message = Backend::of_url(url).expect_err(url).to_string();
+            assert!(message.contains("sqlite://"), "{message}");
+            assert!(message.contains("postgres://"), "{message}");
+            assert!(!message.contains("hunter2"), "{message}");
+        }
+    }
+
+    #[test]
+    fn a_shown_url_has_no_password() {
+        for (url, expect) in [
+            (
+                "postgres://shop:s3cret@db.example:5432/atelier",
+                "postgres://shop:***@db.example:5432/atelier",
+            ),
+            (
+                "postgres://db.example/atelier?user=shop&password=s3cret&sslmode=require",
+                "postgres://db.example/atelier?user=shop&password=***&sslmode=require",
+            ),
+            ("postgres://shop@db/atelier", "postgres://shop@db/atelier"),
+            ("sqlite://atelier.db", "sqlite://atelier.db"),
+            ("mysql//shop:s3cret@db", "(not a URL)"),
+        ] {
+            assert_eq!(shown(url), expect, "{url}");
+        }
+    }
+}
