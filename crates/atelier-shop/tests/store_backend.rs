@@ -49,6 +49,8 @@ async fn an_unreachable_postgres_is_named_without_its_password() {
             .contains("cannot connect to PostgreSQL at postgres://atelier:***@127.0.0.1:1/atelier"),
         "{message}"
     );
+    // The reason, not only a pool's timeout.
+    assert!(message.contains("refused"), "{message}");
     assert!(!message.contains("s3cret"), "{message}");
     assert!(
         started.elapsed() < Duration::from_secs(20),

@@ -7,10 +7,13 @@ use anyhow::Context;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
-use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
+use sqlx::{AnyConnection, AnyPool, ConnectOptions, Connection, Executor};
 
 use std::str::FromStr;
 use std::time::Duration;
+
+/// How long opening a PostgreSQL connection may take before the server counts as unreachable.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The SQLite schema, as it has always been migrated (the files keep their versions and checksums).
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -134,10 +137,18 @@ async fn open_sqlite(url: &str) -> anyhow::Result<AnyPool> {
 }
 
 async fn open_postgres(url: &str) -> anyhow::Result<AnyPool> {
+    let unreachable = || format!("cannot connect to PostgreSQL at {}", shown(url));
+    // One connection first: a pool that cannot connect reports only that it timed out, this one says why
+    // (refused, unknown host, authentication failed).
+    match tokio::time::timeout(CONNECT_TIMEOUT, AnyConnection::connect(url)).await {
+        Ok(Ok(probe)) => probe.close().await.with_context(unreachable)?,
+        Ok(Err(e)) => return Err(anyhow::Error::new(e).context(unreachable())),
+        Err(_) => anyhow::bail!("{}: no answer within {CONNECT_TIMEOUT:?}", unreachable()),
+    }
     AnyPoolOptions::new()
         .max_connections(8)
         // An unreachable server is reported within seconds, not after sqlx's default 30.
-        .acquire_timeout(Duration::from_secs(5))
+        .acquire_timeout(CONNECT_TIMEOUT)
         .after_connect(|conn, _| {
             Box::pin(async move {
                 // The server's default, said explicitly: a commit returns only once its WAL is flushed, so an
@@ -148,7 +159,7 @@ async fn open_postgres(url: &str) -> anyhow::Result<AnyPool> {
         })
         .connect(url)
         .await
-        .with_context(|| format!("cannot connect to PostgreSQL at {}", shown(url)))
+        .with_context(unreachable)
 }
 
 /// The durability settings a connection of `pool` actually runs with, for the start-up log and the tests:
@@ -176,7 +187,62 @@ pub async fn durability(pool: &AnyPool, backend: Backend) -> Result<String, sqlx
 
 #[cfg(test)]
 mod tests {
-    use super::{Backend, shown};
+    use super::{Backend, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, shown};
+
+    /// Regression: SQLite files in use record each applied migration's SHA-384, and sqlx refuses to open a
+    /// file whose recorded checksum differs, so a migration once shipped is never edited (a change is a new
+    /// migration). These are the checksums the files had before they moved to `migrations/sqlite`.
+    #[test]
+    fn shipped_sqlite_migrations_never_change() {
+        let shipped = [
+            (
+                1,
+                "13aa94c28e3d93d0f1505ed738326ee96bff889e0da1fd921a00c29a0a220b8be4a3860a143e756ba3becdba3f046419",
+            ),
+            (
+                2,
+                "cd9ca4d228326f61ed6936ab034f0ca0693fa97d6bee6dee60953bbe9aeca473a10f974875fee96c627841596c5c9074",
+            ),
+            (
+                3,
+                "85fe6cd19be88a0855773eb9e56efd9b9899e871ce0b66c6c756842b990edcc233c4bacf2e1010db960ad49bbe05d1dd",
+            ),
+            (
+                4,
+                "2e50771da1b700bdc112e620964cf99fae2403c7771c0812d60d91a118a6a75c3d129f62d5e9d301d1aa3d7a1571fb74",
+            ),
+            (
+                5,
+                "f88df5a41027153742a805d2fa8b0c1eaeeeddfeecfa34dc7d4967489ab3be81d6b556e1b627241fc53d0994c960fd62",
+            ),
+            (
+                6,
+                "472169a25eeed2270e94b3b0abd95711155c2eea6ec989fc615e11122b18bedb885ba78587de508997e4720e15825b6d",
+            ),
+        ];
+        for (version, checksum) in shipped {
+            let migration = SQLITE_MIGRATIONS
+                .iter()
+                .find(|m| m.version == version)
+                .unwrap_or_else(|| panic!("SQLite migration {version} is gone"));
+            assert_eq!(
+                hex::encode(&migration.checksum),
+                checksum,
+                "SQLite migration {version}"
+            );
+        }
+    }
+
+    /// The two databases have the same schema history: every migration has its twin, same version, same name.
+    #[test]
+    fn each_database_has_the_same_migrations() {
+        let list = |m: &sqlx::migrate::Migrator| {
+            m.iter()
+                .map(|m| (m.version, m.description.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(list(&SQLITE_MIGRATIONS), list(&POSTGRES_MIGRATIONS));
+    }
 
     #[test]
     fn schemes_name_their_backend_and_others_list_the_accepted_ones() {
