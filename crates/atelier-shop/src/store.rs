@@ -4,7 +4,7 @@
 //! PostgreSQL is used when `DATABASE_URL` names one (`postgres://`). Both go through sqlx's `Any` driver: one
 //! pool type, one set of row types, and one text per query, written in the SQL both read (`$1`-style
 //! placeholders, which sqlx's SQLite driver binds by number too; `RETURNING`, `ON CONFLICT … DO NOTHING`,
-//! `CAST(SUM(…) AS BIGINT)`; no `rowid`, no SQLite or PostgreSQL functions beyond `SUBSTR`/`COALESCE`). The
+//! `CAST(SUM(…) AS BIGINT)`; no `rowid`, only standard functions: `SUBSTR`, `COALESCE`, aggregates). The
 //! alternative, an enum of two typed pools, would have run every query through a macro and compiled it twice
 //! for nothing our columns need: every value the shop stores is text or a 64-bit integer, which is what `Any`
 //! carries. What differs per database lives in [`backend`]: the URL's scheme, opening durably (SQLite WAL

@@ -147,7 +147,8 @@ async fn open_postgres(url: &str) -> anyhow::Result<AnyPool> {
     }
     AnyPoolOptions::new()
         .max_connections(8)
-        // An unreachable server is reported within seconds, not after sqlx's default 30.
+        // Not sqlx's default 30 s: an unreachable server is reported within seconds, and a request that has
+        // waited this long for a connection is better answered with an error than left hanging.
         .acquire_timeout(CONNECT_TIMEOUT)
         .after_connect(|conn, _| {
             Box::pin(async move {
