@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Everything `make test` runs, in order of how fast it fails: formatting, lints, native tests, wasm tests in
-# headless Chromium, then the built app against the real shop in headless Chromium.
+# Everything `make test` runs, in order of how fast it fails: formatting, lints, native tests (the shop's twice:
+# on SQLite, then on a throwaway PostgreSQL), wasm tests in headless Chromium, then the built app against the
+# real shop in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -19,6 +20,11 @@ cargo clippy -p atelier-render --target wasm32-unknown-unknown --all-targets --l
 
 step "native tests"
 cargo test --workspace --locked
+
+step "the shop's tests again, on PostgreSQL (a throwaway cluster on a free loopback port, removed afterwards)"
+# The same suite with a database of its own per test on that server (crates/atelier-shop/tests/common). It
+# takes 1–2 minutes; the bound keeps a stuck server from holding the test command.
+timeout 900 scripts/postgres.sh cargo test -p atelier-shop --locked
 
 step "wasm tests in headless Chromium (native and browser renders and rule answers must be the same)"
 # The compositor twice: with wasm SIMD as shipped (.cargo/config.toml), and as plain scalar wasm, each asserting

@@ -3,7 +3,7 @@
 //! | variable | default | meaning |
 //! |---|---|---|
 //! | `ATELIER_ADDR` | `127.0.0.1:8080` | listen address |
-//! | `DATABASE_URL` | `sqlite://atelier.db` | sqlx database URL; the SQLite file is created if missing |
+//! | `DATABASE_URL` | `sqlite://atelier.db` | `sqlite://FILE` (created if missing) or `postgres://USER:PASSWORD@HOST:PORT/DATABASE` (`postgresql://` too); migrated on start |
 //! | `ATELIER_STATIC_DIR` | `static` | catalogs (`catalogs/*.json`) and their layer files |
 //! | `ATELIER_APP_DIR` | `dist` | the built browser app (trunk output) |
 //! | `ATELIER_EMBED_ORIGINS` | (none) | retailer origins allowed to embed the configurator, comma-separated (`https://shop.example,http://127.0.0.2:9000`) |
@@ -105,11 +105,14 @@ impl Config {
     /// Reads the configuration from `var` (the process environment in `main`).
     pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Config> {
         let addr = var("ATELIER_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| "sqlite://atelier.db".into());
+        // A scheme the shop cannot open is said now, before the catalogs' artwork is decoded.
+        crate::store::Backend::of_url(&database_url)?;
         Ok(Config {
             addr: addr.parse().with_context(|| {
                 format!("ATELIER_ADDR={addr:?} is not an address like 127.0.0.1:8080")
             })?,
-            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://atelier.db".into()),
+            database_url,
             static_dir: var("ATELIER_STATIC_DIR")
                 .unwrap_or_else(|| "static".into())
                 .into(),
@@ -289,6 +292,34 @@ mod tests {
             let error = config(bad).expect_err("refused");
             assert!(error.to_string().contains(bad[0].0), "{error}");
         }
+    }
+
+    #[test]
+    fn the_database_is_sqlite_by_default_postgres_by_url_and_nothing_else() {
+        let config = |url: Option<&'static str>| {
+            super::Config::from_vars(move |k: &str| {
+                (k == "DATABASE_URL")
+                    .then_some(url)
+                    .flatten()
+                    .map(str::to_owned)
+            })
+        };
+        assert_eq!(
+            config(None).expect("default").database_url,
+            "sqlite://atelier.db"
+        );
+        for url in ["postgres://shop:pw@db/atelier", "postgresql://db/atelier"] {
+            assert_eq!(config(Some(url)).expect(url).database_url, url);
+        }
+        let error = config(Some("mysql://shop:pw@db/atelier"))
+            .expect_err("refused")
+            .to_string();
+        assert!(
+            error.contains("DATABASE_URL")
+                && error.contains("sqlite://")
+                && error.contains("postgres://"),
+            "{error}"
+        );
     }
 
     #[test]

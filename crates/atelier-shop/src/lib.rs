@@ -1,6 +1,6 @@
 //! Atelier's shop: an axum server that serves the configurator app and the catalogs, and receives finished
 //! designs. It re-checks every order with the same `atelier-core` code the browser ran, prices it itself and
-//! stores it in SQLite through sqlx.
+//! stores it in SQLite or PostgreSQL through sqlx.
 //!
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with `oneshot` and no socket;
 //! `main.rs` only reads the [`config::Config`] and serves. The same binary checks catalog files for retailers

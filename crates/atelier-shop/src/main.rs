@@ -1,6 +1,6 @@
-//! The `atelier-shop` binary. With no arguments: read the config, load and check the catalogs and decode their
-//! layers and draw their first-paint images, open the database, start the webhook worker if a webhook is configured, serve until Ctrl-C or
-//! SIGTERM.
+//! The `atelier-shop` binary. With no arguments: read the config, load and check the catalogs, open and migrate
+//! the database (SQLite or PostgreSQL), decode the catalogs' layers and draw their first-paint images, start the
+//! webhook worker if a webhook is configured, serve until Ctrl-C or SIGTERM.
 //! `atelier-shop catalog check FILE...` checks catalog files instead (see `atelier_shop::catalog_check`), and
 //! `atelier-shop desk add-user NAME` makes an order desk account (`atelier_shop::desk::add_user`); the
 //! arguments are read by `atelier_shop::cli`.
@@ -43,9 +43,16 @@ async fn serve() -> Result<()> {
         .init();
     let config = Config::from_vars(|k| std::env::var(k).ok())?;
     let catalogs = Catalogs::load(&config.static_dir)?;
+    // Before the artwork's seconds of decoding, so a database that cannot be opened is said at once.
+    let store = Store::connect(&config.database_url).await?;
+    tracing::info!(
+        database = %atelier_shop::store::shown_url(&config.database_url),
+        durability = %store.durability().await?,
+        "{} database open and migrated",
+        store.backend().name()
+    );
     catalogs.decode_artwork()?;
     catalogs.make_stills()?;
-    let store = Store::connect(&config.database_url).await?;
     // Orders are recorded for delivery either way; only a configured webhook sends them (pending ones too).
     let worker = match config.webhook.clone() {
         Some(settings) => Some(webhook::spawn(store.clone(), settings)?),

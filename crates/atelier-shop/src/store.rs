@@ -1,17 +1,28 @@
 //! Order, swatch request and delivery storage: the only module that contains SQL.
 //!
-//! SQLite through sqlx by default (the file is created and migrated on start). WAL with `synchronous=FULL`,
-//! so an order the shop has acknowledged survives a crash or power loss. This file opens the database and
-//! holds what every table shares ([`Inserted`]); each table's queries live in their own file:
-//! [`orders`] (and their delivery rows, written with them), [`deliveries`] (the retailer webhook's outbox) and
-//! [`swatch_requests`]. The order desk's queries have their own files: [`desk_users`] (staff and sessions),
-//! [`desk_orders`] (the filtered list and status moves), [`desk_lists`], [`desk_stats`] (the dashboard) and
-//! [`retention`] (erasing contact details).
+//! Two databases, one truth. SQLite is the zero-setup default (the file is created and migrated on start);
+//! PostgreSQL is used when `DATABASE_URL` names one (`postgres://`). Both go through sqlx's `Any` driver: one
+//! pool type, one set of row types, and one text per query, written in the SQL both read (`$1`-style
+//! placeholders, which sqlx's SQLite driver binds by number too; `RETURNING`, `ON CONFLICT … DO NOTHING`,
+//! `CAST(SUM(…) AS BIGINT)`; no `rowid`, only standard functions: `SUBSTR`, `COALESCE`, aggregates). The
+//! alternative, an enum of two typed pools, would have run every query through a macro and compiled it twice
+//! for nothing our columns need: every value the shop stores is text or a 64-bit integer, which is what `Any`
+//! carries. What differs per database lives in [`backend`]: the URL's scheme, opening durably (SQLite WAL
+//! with `synchronous=FULL`; PostgreSQL `synchronous_commit=on`, so an acknowledged order survives a crash or
+//! power loss), and the migrations, one folder each (`migrations/sqlite`, `migrations/postgres`: the same
+//! tables, each in its database's types).
+//!
+//! This file opens the database and holds what every table shares ([`Inserted`]); each table's queries live
+//! in their own file: [`orders`] (and their delivery rows, written with them), [`deliveries`] (the retailer
+//! webhook's outbox) and [`swatch_requests`]. The order desk's queries have their own files: [`desk_users`]
+//! (staff and sessions), [`desk_orders`] (the filtered list and status moves), [`desk_lists`],
+//! [`desk_stats`] (the dashboard) and [`retention`] (erasing contact details).
 //!
 //! A repeated submission id is not an error here: inserts say `ON CONFLICT (submission) DO NOTHING`, so a
 //! taken submission comes back as [`Inserted::SubmissionTaken`], and the one unique violation left is the
 //! primary key ([`Inserted::IdTaken`]), recognised through the driver's error kind, never its message text.
 
+mod backend;
 mod deliveries;
 mod designs;
 mod desk_lists;
@@ -33,18 +44,17 @@ pub use orders::{NewOrder, StoredOrder};
 pub use retention::Erased;
 pub use swatch_requests::{NewSwatchRequest, StoredSwatchRequest};
 
-use anyhow::Context;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use std::str::FromStr;
+pub use backend::{Backend, shown as shown_url};
+
+use sqlx::AnyPool;
 use std::sync::Arc;
 use tokio::sync::Notify;
 
 /// The order store.
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
     /// Signalled after an order (and so a delivery) is stored, so the webhook worker sends it at once.
     new_delivery: Arc<Notify>,
 }
@@ -72,29 +82,25 @@ fn inserted<R>(result: Result<Option<R>, sqlx::Error>) -> Result<Inserted<R>, sq
 }
 
 impl Store {
-    /// Opens (creating if needed) and migrates the database at `url`.
+    /// Opens (creating a SQLite file if needed) and migrates the database at `url`: `sqlite://FILE` or
+    /// `postgres://…`. The error names the URL without its password.
     pub async fn connect(url: &str) -> anyhow::Result<Store> {
-        let options = SqliteConnectOptions::from_str(url)
-            .with_context(|| {
-                format!("DATABASE_URL={url:?} is not a SQLite URL like sqlite://atelier.db")
-            })?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
-            .await
-            .with_context(|| format!("cannot open the database {url}"))?;
-        sqlx::migrate!("./migrations")
-            .run(&pool)
-            .await
-            .context("cannot migrate the database")?;
+        let (pool, backend) = backend::open(url).await?;
         Ok(Store {
             pool,
+            backend,
             new_delivery: Arc::new(Notify::new()),
         })
+    }
+
+    /// The database this store runs on.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The durability settings its connections run with (see [`backend::durability`]).
+    pub async fn durability(&self) -> Result<String, sqlx::Error> {
+        backend::durability(&self.pool, self.backend).await
     }
 
     /// Signalled after each stored order (see [`crate::webhook`]).

@@ -1008,7 +1008,7 @@ fn add_user_cli(url: &str, name: &str, stdin: &str) -> (Option<i32>, String, Str
 #[tokio::test]
 async fn the_add_user_command_reads_the_password_from_stdin_and_hashes_it() {
     let s = shop().await;
-    let (code, out, err) = add_user_cli(&s.db_url, "mina", &format!("{PASSWORD}\n"));
+    let (code, out, err) = add_user_cli(&s.db.url, "mina", &format!("{PASSWORD}\n"));
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(out.contains("desk user mina added"), "{out}");
     let phc = s
@@ -1028,7 +1028,7 @@ async fn the_add_user_command_reads_the_password_from_stdin_and_hashes_it() {
     let cookie = cookie.expect("session");
 
     // Again: the password is replaced and the old sessions end.
-    let (code, out, _) = add_user_cli(&s.db_url, "mina", "another long password\r\n");
+    let (code, out, _) = add_user_cli(&s.db.url, "mina", "another long password\r\n");
     assert_eq!(code, Some(0));
     assert!(out.contains("password replaced"), "{out}");
     let (status, _, _) = fetch(&s.router, get_as("/desk", Some(&cookie))).await;
@@ -1043,7 +1043,7 @@ async fn the_add_user_command_reads_the_password_from_stdin_and_hashes_it() {
         ("", "a long enough password\n", "user name is empty"),
         ("jo on", "a long enough password\n", "spaces"),
     ] {
-        let (code, out, err) = add_user_cli(&s.db_url, name, stdin);
+        let (code, out, err) = add_user_cli(&s.db.url, name, stdin);
         assert_eq!(code, Some(2), "{name:?} {stdin:?}: {out}{err}");
         assert!(err.contains(says), "{says} in {err}");
     }

@@ -328,8 +328,8 @@ async fn a_restarted_shop_resumes_a_pending_delivery() {
     assert_eq!(i64::try_from(sent_while_down).ok(), Some(before.attempts));
 
     // Restart: a new shop on the same SQLite file, a receiver that is up again.
-    let TestShop { dir, db_url, .. } = s;
-    let again = shop_at(dir, db_url).await;
+    let TestShop { dir, db, .. } = s;
+    let again = shop_at(dir, db).await;
     let up = receiver(0).await;
     let worker =
         webhook::spawn(again.state.store.clone(), settings(up.url.clone())).expect("worker");

@@ -69,8 +69,8 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let due: Vec<DueDelivery> = sqlx::query_as(
             "SELECT d.order_id, d.attempts, o.spec FROM deliveries d JOIN orders o ON o.id = d.order_id \
-             WHERE d.delivered_at IS NULL AND d.next_attempt_at <= ? AND o.spec IS NOT NULL \
-             ORDER BY d.next_attempt_at, d.order_id LIMIT ?",
+             WHERE d.delivered_at IS NULL AND d.next_attempt_at <= $1 AND o.spec IS NOT NULL \
+             ORDER BY d.next_attempt_at, d.order_id LIMIT $2",
         )
         .bind(now)
         .bind(limit)
@@ -78,7 +78,7 @@ impl Store {
         .await?;
         for d in &due {
             sqlx::query(
-                "UPDATE deliveries SET next_attempt_at = ?, last_attempt_at = ? WHERE order_id = ?",
+                "UPDATE deliveries SET next_attempt_at = $1, last_attempt_at = $2 WHERE order_id = $3",
             )
             .bind(lease_until)
             .bind(now)
@@ -99,8 +99,8 @@ impl Store {
     ) -> Result<(), sqlx::Error> {
         let query = match attempt {
             Attempt::Delivered { status } => sqlx::query(
-                "UPDATE deliveries SET attempts = attempts + 1, last_status = ?, last_error = NULL, \
-                 delivered_at = ? WHERE order_id = ?",
+                "UPDATE deliveries SET attempts = attempts + 1, last_status = $1, last_error = NULL, \
+                 delivered_at = $2 WHERE order_id = $3",
             )
             .bind(i64::from(*status))
             .bind(now),
@@ -109,8 +109,8 @@ impl Store {
                 error,
                 retry_at,
             } => sqlx::query(
-                "UPDATE deliveries SET attempts = attempts + 1, last_status = ?, last_error = ?, \
-                 next_attempt_at = ? WHERE order_id = ?",
+                "UPDATE deliveries SET attempts = attempts + 1, last_status = $1, last_error = $2, \
+                 next_attempt_at = $3 WHERE order_id = $4",
             )
             .bind(status.map(i64::from))
             .bind(error.as_str())
@@ -129,16 +129,19 @@ impl Store {
 
     /// The delivery of `order_id`.
     pub async fn delivery(&self, order_id: &str) -> Result<Option<Delivery>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM deliveries WHERE order_id = ?")
+        sqlx::query_as("SELECT * FROM deliveries WHERE order_id = $1")
             .bind(order_id)
             .fetch_optional(&self.pool)
             .await
     }
 
-    /// Every delivery, oldest order first.
+    /// Every delivery, oldest order first (ties by order number).
     pub async fn deliveries(&self) -> Result<Vec<Delivery>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM deliveries ORDER BY rowid")
-            .fetch_all(&self.pool)
-            .await
+        sqlx::query_as(
+            "SELECT d.* FROM deliveries d JOIN orders o ON o.id = d.order_id \
+             ORDER BY o.created_at, o.id",
+        )
+        .fetch_all(&self.pool)
+        .await
     }
 }

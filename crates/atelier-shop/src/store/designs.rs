@@ -28,7 +28,7 @@ impl Store {
     ) -> Result<Inserted<StoredDesign>, sqlx::Error> {
         let row = sqlx::query_as(
             "INSERT INTO designs (code, fingerprint, product, design, catalog_version, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (fingerprint) DO NOTHING RETURNING *",
         )
         .bind(&design.code)
@@ -44,7 +44,7 @@ impl Store {
 
     /// The design stored under `code` (canonical form).
     pub async fn design(&self, code: &str) -> Result<Option<StoredDesign>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM designs WHERE code = ?")
+        sqlx::query_as("SELECT * FROM designs WHERE code = $1")
             .bind(code)
             .fetch_optional(&self.pool)
             .await
@@ -55,7 +55,7 @@ impl Store {
         &self,
         fingerprint: &str,
     ) -> Result<Option<StoredDesign>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM designs WHERE fingerprint = ?")
+        sqlx::query_as("SELECT * FROM designs WHERE fingerprint = $1")
             .bind(fingerprint)
             .fetch_optional(&self.pool)
             .await

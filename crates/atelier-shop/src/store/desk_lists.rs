@@ -12,7 +12,7 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<StoredSwatchRequest>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT * FROM swatch_requests ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+            "SELECT * FROM swatch_requests ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2",
         )
         .bind(limit)
         .bind(offset)
@@ -27,7 +27,7 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<StoredHelpRequest>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT * FROM help_requests ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+            "SELECT * FROM help_requests ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2",
         )
         .bind(limit)
         .bind(offset)
@@ -41,10 +41,12 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<StoredDesign>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM designs ORDER BY created_at DESC, code DESC LIMIT ? OFFSET ?")
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&self.pool)
-            .await
+        sqlx::query_as(
+            "SELECT * FROM designs ORDER BY created_at DESC, code DESC LIMIT $1 OFFSET $2",
+        )
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await
     }
 }

@@ -2,11 +2,11 @@
 //! `order_status_history` table (moving an order's status and recording who moved it when).
 //!
 //! The filter arrives already checked ([`OrderQuery`], made by `desk::filter`); this file only turns it into
-//! SQL, with every value bound, never written into the text. Which moves are allowed is `desk::status`'s
+//! SQL, with every value bound, never written into the text (numbered `$n` placeholders, which both databases
+//! read; sqlx's `QueryBuilder` writes `?` for the `Any` driver, which PostgreSQL does not). Which moves are allowed is `desk::status`'s
 //! business: [`Store::move_order_status`] only makes sure the order is still where the caller saw it.
 
 use super::Store;
-use sqlx::{QueryBuilder, Sqlite};
 
 /// A checked order filter: each field narrows the list when set.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,21 +51,22 @@ pub struct StatusMove {
     pub moved_at: i64,
 }
 
-/// `WHERE …` for `query`, every value bound.
-fn push_filter<'a>(sql: &mut QueryBuilder<'a, Sqlite>, query: &'a OrderQuery) {
-    sql.push(" WHERE 1 = 1");
-    if let Some(status) = &query.status {
-        sql.push(" AND status = ").push_bind(status);
+/// ` WHERE …` for `query` and the values it binds, in the order of their `$n`.
+fn filter(query: &OrderQuery) -> (String, Vec<&str>) {
+    let mut sql = String::from(" WHERE 1 = 1");
+    let mut values = Vec::new();
+    for (column, value) in [
+        ("status =", &query.status),
+        ("product =", &query.product),
+        ("created_at >=", &query.from),
+        ("created_at <", &query.before),
+    ] {
+        if let Some(value) = value {
+            values.push(value.as_str());
+            sql.push_str(&format!(" AND {column} ${}", values.len()));
+        }
     }
-    if let Some(product) = &query.product {
-        sql.push(" AND product = ").push_bind(product);
-    }
-    if let Some(from) = &query.from {
-        sql.push(" AND created_at >= ").push_bind(from);
-    }
-    if let Some(before) = &query.before {
-        sql.push(" AND created_at < ").push_bind(before);
-    }
+    (sql, values)
 }
 
 impl Store {
@@ -76,15 +77,19 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<DeskOrderRow>, sqlx::Error> {
-        let mut sql = QueryBuilder::new(
-            "SELECT id, product, amount, currency, created_at, status FROM orders",
+        let (filter, values) = filter(query);
+        let n = values.len();
+        let sql = format!(
+            "SELECT id, product, amount, currency, created_at, status FROM orders{filter} \
+             ORDER BY created_at DESC, id DESC LIMIT ${} OFFSET ${}",
+            n + 1,
+            n + 2
         );
-        push_filter(&mut sql, query);
-        sql.push(" ORDER BY created_at DESC, id DESC LIMIT ")
-            .push_bind(limit)
-            .push(" OFFSET ")
-            .push_bind(offset);
-        sql.build_query_as().fetch_all(&self.pool).await
+        let mut select = sqlx::query_as(&sql);
+        for value in values {
+            select = select.bind(value);
+        }
+        select.bind(limit).bind(offset).fetch_all(&self.pool).await
     }
 
     /// Moves order `id` from status `from` to `to`, recording `user` and `now` (unix ms) in its history, in one
@@ -99,7 +104,7 @@ impl Store {
         now: i64,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
-        let moved = sqlx::query("UPDATE orders SET status = ? WHERE id = ? AND status = ?")
+        let moved = sqlx::query("UPDATE orders SET status = $1 WHERE id = $2 AND status = $3")
             .bind(to)
             .bind(id)
             .bind(from)
@@ -112,7 +117,7 @@ impl Store {
         }
         sqlx::query(
             "INSERT INTO order_status_history (order_id, seq, from_status, to_status, user_name, moved_at) \
-             SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM order_status_history WHERE order_id = ?",
+             SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5 FROM order_status_history WHERE order_id = $6",
         )
         .bind(id)
         .bind(from)
@@ -128,7 +133,7 @@ impl Store {
 
     /// The status of order `id`, if it exists.
     pub async fn order_status(&self, id: &str) -> Result<Option<String>, sqlx::Error> {
-        sqlx::query_scalar("SELECT status FROM orders WHERE id = ?")
+        sqlx::query_scalar("SELECT status FROM orders WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await
@@ -138,7 +143,7 @@ impl Store {
     pub async fn status_history(&self, id: &str) -> Result<Vec<StatusMove>, sqlx::Error> {
         sqlx::query_as(
             "SELECT from_status, to_status, user_name, moved_at FROM order_status_history \
-             WHERE order_id = ? ORDER BY seq",
+             WHERE order_id = $1 ORDER BY seq",
         )
         .bind(id)
         .fetch_all(&self.pool)

@@ -20,10 +20,11 @@ impl Store {
     /// Orders and revenue per UTC day and currency of orders created at or after `since` (RFC 3339), cancelled
     /// orders left out, oldest day first.
     pub async fn day_totals(&self, since: &str) -> Result<Vec<DayTotal>, sqlx::Error> {
+        // PostgreSQL sums BIGINTs as NUMERIC, which the `Any` driver does not carry: cast back.
         sqlx::query_as(
             "SELECT SUBSTR(created_at, 1, 10) AS day, currency, COUNT(*) AS orders, \
-             SUM(amount) AS revenue FROM orders \
-             WHERE created_at >= ? AND status <> 'cancelled' \
+             CAST(SUM(amount) AS BIGINT) AS revenue FROM orders \
+             WHERE created_at >= $1 AND status <> 'cancelled' \
              GROUP BY SUBSTR(created_at, 1, 10), currency ORDER BY day, currency",
         )
         .bind(since)
@@ -34,8 +35,8 @@ impl Store {
     /// The specs of orders created at or after `since`, cancelled ones left out, at most `limit`, newest first.
     pub async fn recent_specs(&self, since: &str, limit: i64) -> Result<Vec<String>, sqlx::Error> {
         sqlx::query_scalar(
-            "SELECT spec FROM orders WHERE created_at >= ? AND status <> 'cancelled' \
-             AND spec IS NOT NULL ORDER BY created_at DESC LIMIT ?",
+            "SELECT spec FROM orders WHERE created_at >= $1 AND status <> 'cancelled' \
+             AND spec IS NOT NULL ORDER BY created_at DESC LIMIT $2",
         )
         .bind(since)
         .bind(limit)

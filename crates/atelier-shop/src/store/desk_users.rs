@@ -24,7 +24,7 @@ impl Store {
         now: i64,
     ) -> Result<UserPut, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
-        let replaced = sqlx::query("UPDATE desk_users SET password = ? WHERE name = ?")
+        let replaced = sqlx::query("UPDATE desk_users SET password = $1 WHERE name = $2")
             .bind(password)
             .bind(name)
             .execute(&mut *tx)
@@ -32,12 +32,12 @@ impl Store {
             .rows_affected()
             > 0;
         if replaced {
-            sqlx::query("DELETE FROM desk_sessions WHERE user_name = ?")
+            sqlx::query("DELETE FROM desk_sessions WHERE user_name = $1")
                 .bind(name)
                 .execute(&mut *tx)
                 .await?;
         } else {
-            sqlx::query("INSERT INTO desk_users (name, password, created_at) VALUES (?, ?, ?)")
+            sqlx::query("INSERT INTO desk_users (name, password, created_at) VALUES ($1, $2, $3)")
                 .bind(name)
                 .bind(password)
                 .bind(now)
@@ -54,7 +54,7 @@ impl Store {
 
     /// The PHC string of `name`'s password, if there is such an account.
     pub async fn desk_password(&self, name: &str) -> Result<Option<String>, sqlx::Error> {
-        sqlx::query_scalar("SELECT password FROM desk_users WHERE name = ?")
+        sqlx::query_scalar("SELECT password FROM desk_users WHERE name = $1")
             .bind(name)
             .fetch_optional(&self.pool)
             .await
@@ -70,7 +70,7 @@ impl Store {
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
             "INSERT INTO desk_sessions (token_sha256, user_name, created_at, expires_at) \
-             VALUES (?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4)",
         )
         .bind(token_sha256)
         .bind(user)
@@ -88,7 +88,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<String>, sqlx::Error> {
         sqlx::query_scalar(
-            "SELECT user_name FROM desk_sessions WHERE token_sha256 = ? AND expires_at > ?",
+            "SELECT user_name FROM desk_sessions WHERE token_sha256 = $1 AND expires_at > $2",
         )
         .bind(token_sha256)
         .bind(now)
@@ -98,7 +98,7 @@ impl Store {
 
     /// Ends the session with this token hash (logout); ending one that is gone is not an error.
     pub async fn delete_desk_session(&self, token_sha256: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM desk_sessions WHERE token_sha256 = ?")
+        sqlx::query("DELETE FROM desk_sessions WHERE token_sha256 = $1")
             .bind(token_sha256)
             .execute(&self.pool)
             .await?;
@@ -108,7 +108,7 @@ impl Store {
     /// Forgets sessions that expired before `now`; how many.
     pub async fn delete_expired_desk_sessions(&self, now: i64) -> Result<u64, sqlx::Error> {
         Ok(
-            sqlx::query("DELETE FROM desk_sessions WHERE expires_at <= ?")
+            sqlx::query("DELETE FROM desk_sessions WHERE expires_at <= $1")
                 .bind(now)
                 .execute(&self.pool)
                 .await?

@@ -34,7 +34,7 @@ impl Store {
         let row = sqlx::query_as(
             "INSERT INTO help_requests \
              (id, submission, code, name, phone, preferred_time, locale, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
              ON CONFLICT (submission) DO NOTHING RETURNING *",
         )
         .bind(&r.id)
@@ -55,7 +55,7 @@ impl Store {
         &self,
         submission: &str,
     ) -> Result<Option<StoredHelpRequest>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM help_requests WHERE submission = ?")
+        sqlx::query_as("SELECT * FROM help_requests WHERE submission = $1")
             .bind(submission)
             .fetch_optional(&self.pool)
             .await

@@ -58,7 +58,7 @@ impl Store {
         let row = sqlx::query_as(
             "INSERT INTO orders \
              (id, submission, product, request, amount, currency, breakdown, created_at, spec) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
              ON CONFLICT (submission) DO NOTHING RETURNING *",
         )
         .bind(&order.id)
@@ -78,7 +78,7 @@ impl Store {
             Inserted::IdTaken => return Ok(Inserted::IdTaken),
             Inserted::SubmissionTaken => return Ok(Inserted::SubmissionTaken),
         };
-        sqlx::query("INSERT INTO deliveries (order_id) VALUES (?)")
+        sqlx::query("INSERT INTO deliveries (order_id) VALUES ($1)")
             .bind(&order.id)
             .execute(&mut *tx)
             .await?;
@@ -90,7 +90,7 @@ impl Store {
 
     /// The order with `id`.
     pub async fn get(&self, id: &str) -> Result<Option<StoredOrder>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM orders WHERE id = ?")
+        sqlx::query_as("SELECT * FROM orders WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await
@@ -101,7 +101,7 @@ impl Store {
         &self,
         submission: &str,
     ) -> Result<Option<StoredOrder>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM orders WHERE submission = ?")
+        sqlx::query_as("SELECT * FROM orders WHERE submission = $1")
             .bind(submission)
             .fetch_optional(&self.pool)
             .await

@@ -21,7 +21,7 @@ impl Store {
     pub async fn erase_contacts_before(&self, cutoff: &str) -> Result<Erased, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
         let swatch_requests = sqlx::query(
-            "UPDATE swatch_requests SET contact = '' WHERE created_at < ? AND contact <> ''",
+            "UPDATE swatch_requests SET contact = '' WHERE created_at < $1 AND contact <> ''",
         )
         .bind(cutoff)
         .execute(&mut *tx)
@@ -29,7 +29,7 @@ impl Store {
         .rows_affected();
         let help_requests = sqlx::query(
             "UPDATE help_requests SET name = '', phone = '' \
-             WHERE created_at < ? AND (name <> '' OR phone <> '')",
+             WHERE created_at < $1 AND (name <> '' OR phone <> '')",
         )
         .bind(cutoff)
         .execute(&mut *tx)

@@ -50,7 +50,7 @@ impl Store {
         let row = sqlx::query_as(
             "INSERT INTO swatch_requests \
              (id, submission, product, colors, contact, locale, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (submission) DO NOTHING RETURNING *",
         )
         .bind(&request.id)
@@ -70,7 +70,7 @@ impl Store {
         &self,
         id: &str,
     ) -> Result<Option<StoredSwatchRequest>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM swatch_requests WHERE id = ?")
+        sqlx::query_as("SELECT * FROM swatch_requests WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await
@@ -81,7 +81,7 @@ impl Store {
         &self,
         submission: &str,
     ) -> Result<Option<StoredSwatchRequest>, sqlx::Error> {
-        sqlx::query_as("SELECT * FROM swatch_requests WHERE submission = ?")
+        sqlx::query_as("SELECT * FROM swatch_requests WHERE submission = $1")
             .bind(submission)
             .fetch_optional(&self.pool)
             .await

@@ -1,6 +1,11 @@
-//! Shared test setup: the real sample catalogs, a fresh SQLite file per test, order-building helpers (with
+//! Shared test setup: the real sample catalogs, a fresh database per test, order-building helpers (with
 //! proofs computed natively, as the app computes them in the browser), and driving the router with `oneshot`
 //! (one request in, status, headers and JSON body out).
+//!
+//! The database is a SQLite file in the test's temp dir, or, when `ATELIER_TEST_DATABASE_URL` names a
+//! PostgreSQL server (`postgres://postgres@127.0.0.1:PORT/postgres`, as `scripts/postgres.sh` prints), a
+//! database of its own on that server (`atelier_test_<random>`), created for the test and dropped when the
+//! test's shop is, so tests stay isolated and run in parallel on either backend.
 
 #![allow(
     dead_code,
@@ -36,19 +41,111 @@ pub fn static_dir() -> PathBuf {
 pub struct TestShop {
     pub router: Router,
     pub state: AppState,
-    pub db_url: String,
     pub dir: TempDir,
+    /// Last, so the shop's pool is dropped before its database is.
+    pub db: TestDb,
+}
+
+/// The environment variable that runs the suite on PostgreSQL.
+pub const TEST_DATABASE_URL: &str = "ATELIER_TEST_DATABASE_URL";
+
+/// A test's database: its URL, and on PostgreSQL the database to drop at the end.
+pub struct TestDb {
+    pub url: String,
+    postgres: Option<PgTestDatabase>,
+}
+
+impl TestDb {
+    /// A fresh database: a SQLite file in `dir`, or a new database on the server `ATELIER_TEST_DATABASE_URL`
+    /// names.
+    pub async fn fresh(dir: &TempDir) -> TestDb {
+        match std::env::var(TEST_DATABASE_URL) {
+            Ok(server) if !server.is_empty() => PgTestDatabase::create(&server).await,
+            _ => TestDb {
+                url: format!("sqlite://{}", dir.path().join("shop.db").display()),
+                postgres: None,
+            },
+        }
+    }
+
+    /// Whether this is a SQLite file (else a PostgreSQL database).
+    pub fn is_sqlite(&self) -> bool {
+        self.postgres.is_none()
+    }
+}
+
+/// A database created on a PostgreSQL server for one test, dropped with it.
+struct PgTestDatabase {
+    server: String,
+    name: String,
+}
+
+impl PgTestDatabase {
+    async fn create(server: &str) -> TestDb {
+        use sqlx::{Connection, Executor};
+        assert!(
+            server.starts_with("postgres://") || server.starts_with("postgresql://"),
+            "{TEST_DATABASE_URL} must be a postgres:// URL of a server the tests may create databases on"
+        );
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes).expect("random name");
+        let name = format!("atelier_test_{}", hex::encode(bytes));
+        let mut conn = sqlx::postgres::PgConnection::connect(server)
+            .await
+            .unwrap_or_else(|e| panic!("{TEST_DATABASE_URL}: cannot connect: {e}"));
+        conn.execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("CREATE DATABASE");
+        conn.close().await.expect("close");
+        let mut url = url::Url::parse(server).expect("a URL");
+        url.set_path(&format!("/{name}"));
+        TestDb {
+            url: url.to_string(),
+            postgres: Some(PgTestDatabase {
+                server: server.to_owned(),
+                name,
+            }),
+        }
+    }
+}
+
+impl Drop for PgTestDatabase {
+    fn drop(&mut self) {
+        use sqlx::{Connection, Executor};
+        let (server, name) = (self.server.clone(), self.name.clone());
+        // Drop runs inside the test's runtime, which cannot be blocked on: a thread with its own runtime.
+        // `WITH (FORCE)` ends connections a pool or a spawned worker may still hold.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async {
+                let mut conn = sqlx::postgres::PgConnection::connect(&server).await?;
+                conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                    .await?;
+                conn.close().await
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!(
+                "could not drop the test database {}: {dropped:?}",
+                self.name
+            );
+        }
+    }
 }
 
 pub async fn shop() -> TestShop {
     let dir = tempfile::tempdir().expect("temp dir");
-    let db_url = format!("sqlite://{}", dir.path().join("shop.db").display());
-    shop_at(dir, db_url).await
+    let db = TestDb::fresh(&dir).await;
+    shop_at(dir, db).await
 }
 
-pub async fn shop_at(dir: TempDir, db_url: String) -> TestShop {
+pub async fn shop_at(dir: TempDir, db: TestDb) -> TestShop {
     let catalogs = Catalogs::load(&static_dir()).expect("sample catalogs load");
-    let store = Store::connect(&db_url).await.expect("store opens");
+    let store = Store::connect(&db.url).await.expect("store opens");
     let state = AppState {
         catalogs: Arc::new(catalogs),
         store,
@@ -64,8 +161,8 @@ pub async fn shop_at(dir: TempDir, db_url: String) -> TestShop {
     TestShop {
         router: app(state.clone(), &dirs),
         state,
-        db_url,
         dir,
+        db,
     }
 }
 
