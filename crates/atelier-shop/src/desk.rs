@@ -59,6 +59,9 @@ pub fn router(state: AppState) -> Router {
         .route("/desk/login", get(login::page).post(login::submit))
         .route("/desk/logout", post(login::logout))
         .route("/desk/desk.css", get(layout::css))
+        // A desk address asked with the wrong method gets a desk page, like every other desk error (not the
+        // JSON API's error).
+        .method_not_allowed_fallback(|| async { error::DeskError::MethodNotAllowed })
         .layer(axum::middleware::from_fn(error::localize))
         .with_state(state)
 }

@@ -77,7 +77,10 @@ pub async fn localize_errors(request: Request, next: Next) -> Response {
         }
         return response;
     }
-    if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+    // Axum's own 405 has no body and so no content type; a 405 that already has one (the desk's page) stays.
+    if response.status() == StatusCode::METHOD_NOT_ALLOWED
+        && !response.headers().contains_key(header::CONTENT_TYPE)
+    {
         let mut r = ApiError::MethodNotAllowed.render(locale);
         if let Some(allow) = response.headers().get(header::ALLOW) {
             r.headers_mut().insert(header::ALLOW, allow.clone());

@@ -1056,3 +1056,31 @@ async fn the_add_user_command_reads_the_password_from_stdin_and_hashes_it() {
             .is_none()
     );
 }
+
+#[tokio::test]
+async fn a_desk_address_asked_the_wrong_way_is_a_desk_page() {
+    let s = shop().await;
+    for (req, lang) in [
+        (get_as("/desk/logout", None), "en"),
+        (post_form("/desk/orders", None, &[]), "en"),
+        (get_as("/desk/orders/ATL-0000-0000/status", None), "ko"),
+    ] {
+        let mut req = req;
+        req.headers_mut().insert(
+            header::ACCEPT_LANGUAGE,
+            header::HeaderValue::from_static(if lang == "ko" { "ko" } else { "en" }),
+        );
+        let (status, headers, body) = fetch(&s.router, req).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+        let kind = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok());
+        assert!(kind.is_some_and(|k| k.starts_with("text/html")), "{kind:?}");
+        let said = if lang == "ko" {
+            "이 주소는 그런 방식의 요청을 받지 않습니다."
+        } else {
+            "This address does not take that kind of request."
+        };
+        assert!(body.contains(said), "{body}");
+    }
+}

@@ -31,6 +31,9 @@ pub enum DeskError {
     /// No such order (or other record).
     #[error("not found")]
     NotFound,
+    /// A desk address asked with a method it does not take (`GET /desk/logout`, a `POST` to a list).
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// A status move the transition table does not allow.
     #[error("illegal status move {from} → {to}")]
     IllegalMove {
@@ -78,6 +81,7 @@ impl DeskError {
             DeskError::Csrf => StatusCode::FORBIDDEN,
             DeskError::BadInput(_) => StatusCode::BAD_REQUEST,
             DeskError::NotFound => StatusCode::NOT_FOUND,
+            DeskError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             DeskError::IllegalMove { .. } | DeskError::Stale | DeskError::PreviewUnavailable => {
                 StatusCode::CONFLICT
             }
@@ -102,6 +106,7 @@ impl DeskError {
                     .collect(),
             ),
             DeskError::NotFound => ("desk.error.not_found", vec![]),
+            DeskError::MethodNotAllowed => ("desk.error.method_not_allowed", vec![]),
             DeskError::IllegalMove { from, to } => (
                 "desk.error.illegal_move",
                 vec![format(
