@@ -7,6 +7,7 @@ pub mod history_buttons;
 pub mod language_switch;
 pub mod loading;
 pub mod option_group;
+pub mod order_button;
 pub mod preview;
 pub mod preview_canvas;
 pub mod preview_draw;

@@ -5,6 +5,7 @@
 //! app's job. Focus moves to the outcome so keyboard and screen-reader users hear it.
 
 use crate::api::OrderError;
+use crate::components::order_button::OrderButton;
 use crate::i18n::use_i18n;
 use crate::state::SubmitStatus;
 use web_sys::HtmlElement;
@@ -44,22 +45,13 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
         });
     }
 
-    let submit = {
-        let on_submit = props.on_submit.clone();
-        Callback::from(move |_: MouseEvent| on_submit.emit(()))
-    };
     let reset = {
         let on_reset = props.on_reset.clone();
         Callback::from(move |_: MouseEvent| on_reset.emit(()))
     };
     let sending = matches!(props.status, SubmitStatus::Sending | SubmitStatus::Waiting);
     let button = if props.button {
-        html! {
-            <button type="button" id="submit" class="button primary" onclick={submit}
-                disabled={sending || !props.ready} aria-disabled={sending.to_string()}>
-                { if sending { i18n.t("submit.sending") } else { i18n.t("submit.button") } }
-            </button>
-        }
+        html! { <OrderButton ready={props.ready} {sending} on_press={props.on_submit.clone()} /> }
     } else {
         html! {}
     };

@@ -8,6 +8,7 @@ use super::order_box::orderable;
 use super::submit::use_submit;
 use crate::api;
 use crate::artwork::SharedArtwork;
+use crate::components::order_button::OrderButton;
 use crate::i18n::use_i18n;
 use crate::state::{CatalogHandle, SubmitStatus, use_app_state};
 use atelier_core::pricing::price;
@@ -106,7 +107,6 @@ pub fn EasyBar(props: &EasyBarProps) -> Html {
             });
         })
     };
-    let submit = Callback::from(move |_: MouseEvent| on_submit.emit(()));
 
     let call = match phone.as_ref() {
         Some(p) => html! {
@@ -142,10 +142,7 @@ pub fn EasyBar(props: &EasyBarProps) -> Html {
                     aria-expanded={open.to_string()} aria-controls="help-panel" onclick={toggle}>
                     { i18n.t("help.button") }
                 </button>
-                <button type="button" id="submit" class="button primary" onclick={submit}
-                    disabled={sending || !ready} aria-disabled={sending.to_string()}>
-                    { if sending { i18n.t("submit.sending") } else { i18n.t("submit.button") } }
-                </button>
+                <OrderButton {ready} {sending} on_press={on_submit} />
             </div>
         </div>
     }

@@ -43,6 +43,16 @@ fn frame(
     }
 }
 
+/// A list's table: a header cell per message key, then the rows.
+fn table(locale: Locale, heads: &[&str], rows: impl Iterator<Item = Markup>) -> Markup {
+    html! {
+        table {
+            thead { tr { @for key in heads { th { (t(locale, key)) } } } }
+            tbody { @for row in rows { (row) } }
+        }
+    }
+}
+
 /// `rows` cut to a page, and whether there was more.
 fn cut<T>(mut rows: Vec<T>) -> (Vec<T>, bool) {
     let size = usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
@@ -64,16 +74,19 @@ pub async fn swatch_requests(
         .desk_swatch_requests(PAGE_SIZE + 1, offset)
         .await?);
     let title = t(locale, "desk.nav.swatch_requests");
-    let table = html! {
-        table {
-            thead { tr {
-                th { (t(locale, "desk.contacts.number")) } th { (t(locale, "desk.orders.date")) }
-                th { (t(locale, "desk.orders.product")) } th { (t(locale, "desk.contacts.colors")) }
-                th { (t(locale, "desk.contacts.contact")) } th { (t(locale, "desk.contacts.language")) }
-            } }
-            tbody { @for r in &rows { (swatch_row(&state, r, locale)) } }
-        }
-    };
+    let heads = [
+        "desk.contacts.number",
+        "desk.orders.date",
+        "desk.orders.product",
+        "desk.contacts.colors",
+        "desk.contacts.contact",
+        "desk.contacts.language",
+    ];
+    let table = table(
+        locale,
+        &heads,
+        rows.iter().map(|r| swatch_row(&state, r, locale)),
+    );
     let body =
         html! { h1 { (title) } (frame("/desk/swatch-requests", n, more, &state, locale, table)) };
     Ok(layout::page(locale, title, Some(&staff), body))
@@ -118,17 +131,16 @@ pub async fn help_requests(
         .desk_help_requests(PAGE_SIZE + 1, offset)
         .await?);
     let title = t(locale, "desk.nav.help_requests");
-    let table = html! {
-        table {
-            thead { tr {
-                th { (t(locale, "desk.contacts.number")) } th { (t(locale, "desk.orders.date")) }
-                th { (t(locale, "desk.contacts.code")) } th { (t(locale, "desk.contacts.name")) }
-                th { (t(locale, "desk.contacts.phone")) } th { (t(locale, "desk.contacts.when")) }
-                th { (t(locale, "desk.contacts.language")) }
-            } }
-            tbody { @for r in &rows { (help_row(r, locale)) } }
-        }
-    };
+    let heads = [
+        "desk.contacts.number",
+        "desk.orders.date",
+        "desk.contacts.code",
+        "desk.contacts.name",
+        "desk.contacts.phone",
+        "desk.contacts.when",
+        "desk.contacts.language",
+    ];
+    let table = table(locale, &heads, rows.iter().map(|r| help_row(r, locale)));
     let body =
         html! { h1 { (title) } (frame("/desk/help-requests", n, more, &state, locale, table)) };
     Ok(layout::page(locale, title, Some(&staff), body))
@@ -186,15 +198,16 @@ pub async fn designs(
     let (n, offset) = page(raw.as_deref())?;
     let (rows, more) = cut(state.store.desk_designs(PAGE_SIZE + 1, offset).await?);
     let title = t(locale, "desk.nav.designs");
-    let table = html! {
-        table {
-            thead { tr {
-                th { (t(locale, "desk.contacts.code")) } th { (t(locale, "desk.orders.date")) }
-                th { (t(locale, "desk.orders.product")) }
-            } }
-            tbody { @for d in &rows { (design_row(&state, d, locale)) } }
-        }
-    };
+    let heads = [
+        "desk.contacts.code",
+        "desk.orders.date",
+        "desk.orders.product",
+    ];
+    let table = table(
+        locale,
+        &heads,
+        rows.iter().map(|d| design_row(&state, d, locale)),
+    );
     let body = html! {
         h1 { (title) }
         p.note { (t(locale, "desk.designs.kept")) }
