@@ -10,6 +10,7 @@
 //! module never touches the DOM except to let the browser paint before building the planes.
 
 use crate::layer_decoder::{self, DecodeError};
+use crate::time_slice::{TimeSlice, yield_to_page};
 use crate::{api, bitmap, timing};
 use atelier_core::Locale;
 use atelier_core::catalog::View;
@@ -114,19 +115,31 @@ pub async fn load_view(
     }
     decode_span.end();
     let prepare_span = timing::Span::start("layers_prepare");
+    // Each task takes steps (a band of rows of one file) until its time slice is spent.
     let mut builder = ViewLayers::builder(view);
     while !builder.is_done() {
-        next_task().await;
-        timing::measure("layer_step", || builder.step(|path| pixels.get(path))).map_err(damaged)?;
+        yield_to_page().await;
+        let slice = TimeSlice::start();
+        timing::measure("layer_step", || {
+            while !builder.is_done() && slice.has_time() {
+                builder.step(|path| pixels.get(path))?;
+            }
+            Ok(())
+        })
+        .map_err(damaged)?;
     }
     let layers = builder.finish(|path| pixels.get(path)).map_err(damaged)?;
     drop(pixels);
     let tints = tints(&layers);
-    loop {
-        next_task().await;
-        if !timing::measure("prepare_step", || layers.prepare_step(&tints)) {
-            break;
-        }
+    let mut more = true;
+    while more {
+        yield_to_page().await;
+        let slice = TimeSlice::start();
+        timing::measure("prepare_step", || {
+            while more && slice.has_time() {
+                more = layers.prepare_step(&tints);
+            }
+        });
     }
     prepare_span.end();
     Ok(layers)

@@ -22,6 +22,7 @@ mod text_section;
 mod zone_options;
 
 use crate::artwork::SharedArtwork;
+use crate::components::deferred::Deferred;
 use crate::components::history_buttons::HistoryButtons;
 use crate::components::zone_list::{ZoneItem, ZoneList};
 use crate::easy_mode::EasyMode;
@@ -88,12 +89,17 @@ pub fn Configurator(props: &ConfiguratorProps) -> Html {
                 } else {
                     <ChoiceGroups reasons={props.reasons.clone()} />
                     <Parts />
-                    <ZoneOptions reasons={props.reasons.clone()} />
-                    <RoomColors />
-                    <TextSection />
-                    <OrderBox artwork={props.artwork.clone()} />
-                    <MyDesigns />
-                    <DesignCodes />
+                    // The first page in three tasks, none long; each adds below what is drawn.
+                    <Deferred>
+                        <ZoneOptions reasons={props.reasons.clone()} />
+                        <Deferred>
+                            <RoomColors />
+                            <TextSection />
+                            <OrderBox artwork={props.artwork.clone()} />
+                            <MyDesigns />
+                            <DesignCodes />
+                        </Deferred>
+                    </Deferred>
                 }
             </section>
             <PriceAnnouncement />

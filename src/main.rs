@@ -33,6 +33,7 @@ mod storage;
 mod submission;
 mod text_checks;
 mod text_worker;
+mod time_slice;
 mod timing;
 mod url;
 mod worker;

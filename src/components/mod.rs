@@ -1,6 +1,7 @@
 //! The screen's building blocks, one component per file. Each gets what it shows as props and reports the
 //! shopper's intent through `Callback`s; none of them changes state or talks to the shop itself.
 
+pub mod deferred;
 pub mod download_image;
 pub mod fix_dialog;
 pub mod history_buttons;

@@ -68,7 +68,13 @@ export async function startShop({ env = {} } = {}) {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  await waitForHttp(`${base}/api/products`, shop);
+  // A shop that does not come up is stopped, not left running (its open output would keep the test run
+  // waiting for ever); the bound is generous because a debug shop on a busy 2-core machine starts slowly.
+  await waitForHttp(`${base}/api/products`, shop, 90000).catch((e) => {
+    shop.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  });
   const stop = async () => {
     shop.kill('SIGTERM');
     await new Promise((r) => (shop.exitCode !== null ? r() : shop.once('exit', r)));

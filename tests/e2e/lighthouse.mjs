@@ -47,6 +47,10 @@ async function audit(url) {
       .filter((r) => r.networkRequestTime !== undefined && r.networkRequestTime <= observedLcp)
       .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
     const tasks = lhr.audits['long-tasks']?.details?.items ?? [];
+    // LIGHTHOUSE_TASKS=1: each long task (simulated time), to see which to split.
+    if (process.env.LIGHTHOUSE_TASKS) {
+      for (const t of tasks) console.error(`  long task at ${Math.round(t.startTime)} ms: ${Math.round(t.duration)} ms ${t.url}`);
+    }
     return {
       score: lhr.categories.performance.score * 100,
       lcp,
@@ -96,7 +100,9 @@ function hostPage(shop, loading) {
 const { pages, base: hostBase, close: closeHost } = await serveRetailer();
 const shop = await startShop({ env: { ATELIER_EMBED_ORIGINS: hostBase } });
 try {
-  for (const product of ['runner-one', 'bespoke-set']) {
+  // LIGHTHOUSE_ONLY=runner-one: that product's page alone (no retailer's pages), while working on it.
+  const only = process.env.LIGHTHOUSE_ONLY;
+  for (const product of only ? [only] : ['runner-one', 'bespoke-set']) {
     const r = await audits(`${shop.base}/?product=${product}`);
     const key = product.replace('-', '_');
     console.log(`lighthouse.mobile.performance.${key}: ${(r.score / 100).toFixed(2)} score`);
@@ -107,17 +113,19 @@ try {
       console.log(`bundle.critical_path_kb: ${(r.critical / 1024).toFixed(1)} KB`);
     }
   }
-  pages['/plain.html'] = hostPage(shop.base, null);
-  pages['/lazy.html'] = hostPage(shop.base, 'lazy');
-  pages['/eager.html'] = hostPage(shop.base, 'eager');
-  const plain = await audits(`${hostBase}/plain.html`);
-  const lazy = await audits(`${hostBase}/lazy.html`);
-  const eager = await audits(`${hostBase}/eager.html`);
-  console.log(`lighthouse.embed.plain: ${plain.score.toFixed(0)} points`);
-  console.log(`lighthouse.embed.lazy: ${lazy.score.toFixed(0)} points`);
-  console.log(`lighthouse.embed.eager: ${eager.score.toFixed(0)} points`);
-  const drop = Math.max(plain.score - lazy.score, plain.score - eager.score, 0);
-  console.log(`lighthouse.embed.score_drop: ${drop.toFixed(0)} points`);
+  if (!only) {
+    pages['/plain.html'] = hostPage(shop.base, null);
+    pages['/lazy.html'] = hostPage(shop.base, 'lazy');
+    pages['/eager.html'] = hostPage(shop.base, 'eager');
+    const plain = await audits(`${hostBase}/plain.html`);
+    const lazy = await audits(`${hostBase}/lazy.html`);
+    const eager = await audits(`${hostBase}/eager.html`);
+    console.log(`lighthouse.embed.plain: ${plain.score.toFixed(0)} points`);
+    console.log(`lighthouse.embed.lazy: ${lazy.score.toFixed(0)} points`);
+    console.log(`lighthouse.embed.eager: ${eager.score.toFixed(0)} points`);
+    const drop = Math.max(plain.score - lazy.score, plain.score - eager.score, 0);
+    console.log(`lighthouse.embed.score_drop: ${drop.toFixed(0)} points`);
+  }
 } finally {
   await shop.stop();
   closeHost();

@@ -74,10 +74,14 @@ pub struct ViewLayers {
     pub(crate) prepared: Prepared,
 }
 
-/// The base's steps: one per color channel.
-const BASE_STEPS: usize = 3;
+/// Pixel rows converted per step: each layer file is converted a band at a time, so a caller that must keep
+/// every task short (the browser's main thread) can stop between bands. A 1024-row view has 16 bands per file;
+/// a band is well under a millisecond of work on a laptop and a few on a slow phone, and a step over a whole
+/// file (about 10 ms on a laptop, 40+ under a phone's CPU) made the page's longest tasks at start-up.
+const BAND_ROWS: usize = 64;
 
-/// [`ViewLayers::from_pixels`] a piece at a time: the base's channels, each zone's layer, then the overlay.
+/// [`ViewLayers::from_pixels`] a piece at a time: the base, each zone's layer, then the overlay, each file a band
+/// of rows per step.
 pub struct LayersBuilder<'v> {
     view: &'v View,
     base: Vec<u16>,
@@ -88,10 +92,15 @@ pub struct LayersBuilder<'v> {
 }
 
 impl LayersBuilder<'_> {
-    /// Steps in all: one per color channel of the base (the largest file's work, split so no step is much
-    /// longer than another), one per zone layer, and the overlay if the view has one.
+    /// Steps in all: a band of rows of each file (the base, one per zone layer, the overlay if the view has
+    /// one).
     pub fn steps(&self) -> usize {
-        BASE_STEPS + self.view.layers.len() + usize::from(self.view.overlay.is_some())
+        let files = 1 + self.view.layers.len() + usize::from(self.view.overlay.is_some());
+        files * self.bands()
+    }
+
+    fn bands(&self) -> usize {
+        (self.view.height as usize).div_ceil(BAND_ROWS).max(1)
     }
 
     /// Whether every step is taken.
@@ -99,71 +108,78 @@ impl LayersBuilder<'_> {
         self.done >= self.steps()
     }
 
-    /// Converts the next layer file; nothing once every step is taken.
+    /// Converts the next band of the next layer file; nothing once every step is taken.
     pub fn step<'p>(
         &mut self,
         pixels: impl Fn(&str) -> Option<&'p Pixels>,
     ) -> Result<(), RenderError> {
+        if self.is_done() {
+            return Ok(());
+        }
         let view = self.view;
-        let n = view.width as usize * view.height as usize;
+        let (w, h) = (view.width as usize, view.height as usize);
+        let n = w * h;
+        let (file, band) = (self.done / self.bands(), self.done % self.bands());
+        let rows = band * BAND_ROWS..((band + 1) * BAND_ROWS).min(h);
+        // This band's pixels, as indices into a plane.
+        let at = rows.start * w..rows.end * w;
         // The table itself, not `to_linear` per pixel: one lookup in the hot loops, no lazy-init check.
         let lin = &luts().to_linear;
-        match self.done {
-            c if c < BASE_STEPS => {
-                // Checked (size, opacity) once, by the first channel's step; the others read the same file.
-                let px = match c {
-                    0 => layer(view, &view.base, &pixels, 1)?,
-                    _ => pixels(&view.base).map(Pixels::rgba).ok_or_else(|| {
-                        RenderError::Missing {
-                            path: view.base.clone(),
-                        }
-                    })?,
-                };
-                if self.base.is_empty() {
-                    self.base = vec![0u16; n * 3];
-                }
-                let plane = &mut self.base[c * n..(c + 1) * n];
-                for (out, px) in plane.iter_mut().zip(px.chunks_exact(4)) {
+        if file == 0 {
+            let px = layer(view, &view.base, &pixels, std::slice::from_ref(&rows))?;
+            if self.base.is_empty() {
+                self.base = vec![0u16; n * 3];
+            }
+            for c in 0..3 {
+                let plane = &mut self.base[c * n..(c + 1) * n][at.clone()];
+                for (out, px) in plane.iter_mut().zip(px[0].chunks_exact(4)) {
                     *out = lin[usize::from(px[c])];
                 }
             }
-            k if k < BASE_STEPS + view.layers.len() => {
-                let l = &view.layers[k - BASE_STEPS];
-                let px = layer(view, &l.file, &pixels, 1)?;
-                let mut shade = vec![0u16; n];
-                let mut gloss = vec![0u16; n];
-                let mut coverage = vec![0u8; n];
-                for (i, px) in px.chunks_exact(4).enumerate() {
-                    shade[i] = lin[usize::from(px[0])];
-                    gloss[i] = lin[usize::from(px[1])];
-                    coverage[i] = px[2];
-                }
-                let bounds = bounds_of(view.width, view.height, &coverage);
+        } else if let Some(l) = view.layers.get(file - 1) {
+            let px = layer(view, &l.file, &pixels, std::slice::from_ref(&rows))?;
+            if band == 0 {
                 self.zones.push(ZonePlanes {
                     zone: l.zone.clone(),
-                    shade,
-                    gloss,
-                    coverage,
-                    bounds,
+                    shade: vec![0u16; n],
+                    gloss: vec![0u16; n],
+                    coverage: vec![0u8; n],
+                    bounds: Rect::default(),
                 });
             }
-            k if k < self.steps() => {
-                let Some(path) = &view.overlay else {
-                    return Ok(());
-                };
-                // Color in the top half, alpha (as gray, read from red) in the bottom half.
-                let (color, alpha_px) = layer(view, path, &pixels, 2)?.split_at(n * 4);
-                let mut rgb = vec![0u16; n * 3];
-                for (i, px) in color.chunks_exact(4).enumerate() {
-                    for c in 0..3 {
-                        rgb[c * n + i] = lin[usize::from(px[c])];
-                    }
-                }
-                let alpha: Vec<u8> = alpha_px.chunks_exact(4).map(|px| px[0]).collect();
-                let bounds = bounds_of(view.width, view.height, &alpha);
-                self.overlay = Some(OverlayPlanes { rgb, alpha, bounds });
+            let Some(z) = self.zones.last_mut() else {
+                return Ok(());
+            };
+            let (shade, gloss) = (&mut z.shade[at.clone()], &mut z.gloss[at.clone()]);
+            let coverage = &mut z.coverage[at.clone()];
+            for (i, px) in px[0].chunks_exact(4).enumerate() {
+                shade[i] = lin[usize::from(px[0])];
+                gloss[i] = lin[usize::from(px[1])];
+                coverage[i] = px[2];
             }
-            _ => return Ok(()),
+            z.bounds = z
+                .bounds
+                .union(band_bounds(view.width, rows.start, coverage));
+        } else if let Some(path) = &view.overlay {
+            // Color in the top half, alpha (as gray, read from red) in the bottom half.
+            let alpha_rows = h + rows.start..h + rows.end;
+            let px = layer(view, path, &pixels, &[rows.clone(), alpha_rows])?;
+            let o = self.overlay.get_or_insert_with(|| OverlayPlanes {
+                rgb: vec![0u16; n * 3],
+                alpha: vec![0u8; n],
+                bounds: Rect::default(),
+            });
+            for c in 0..3 {
+                let plane = &mut o.rgb[c * n..(c + 1) * n][at.clone()];
+                for (out, px) in plane.iter_mut().zip(px[0].chunks_exact(4)) {
+                    *out = lin[usize::from(px[c])];
+                }
+            }
+            let alpha = &mut o.alpha[at.clone()];
+            for (out, px) in alpha.iter_mut().zip(px[1].chunks_exact(4)) {
+                *out = px[0];
+            }
+            o.bounds = o.bounds.union(band_bounds(view.width, rows.start, alpha));
         }
         self.done += 1;
         Ok(())
@@ -188,17 +204,20 @@ impl LayersBuilder<'_> {
     }
 }
 
-/// The RGBA bytes of the layer file `path`, checked: present, opaque, and as wide as the view and `stack`
-/// times as high (the overlay stacks its color and its alpha).
+/// The RGBA bytes of `rows` (each a range of pixel rows) of the layer file `path`, checked: present, as wide
+/// as the view and as high as the view's layers are (the overlay stacks its color and its alpha, twice the
+/// view's height), and opaque in those rows. Every row of a file is read by some step, so every pixel is
+/// checked once.
 fn layer<'p>(
     view: &View,
     path: &str,
     pixels: &impl Fn(&str) -> Option<&'p Pixels>,
-    stack: u32,
-) -> Result<&'p [u8], RenderError> {
+    rows: &[std::ops::Range<usize>],
+) -> Result<Vec<&'p [u8]>, RenderError> {
     let px = pixels(path).ok_or_else(|| RenderError::Missing {
         path: path.to_owned(),
     })?;
+    let stack = if rows.len() > 1 { 2 } else { 1 };
     let want_h = view.height.saturating_mul(stack);
     if px.width() != view.width || px.height() != want_h {
         return Err(RenderError::Size {
@@ -209,15 +228,38 @@ fn layer<'p>(
             want_h,
         });
     }
-    if let Some(i) = px.first_translucent() {
-        let w = view.width as usize;
-        return Err(RenderError::Translucent {
-            path: path.to_owned(),
-            x: (i % w) as u32,
-            y: (i / w) as u32,
-        });
+    let row_bytes = view.width as usize * 4;
+    rows.iter()
+        .map(|r| {
+            let bytes = &px.rgba()[r.start * row_bytes..r.end * row_bytes];
+            match crate::pixels::first_translucent(bytes) {
+                None => Ok(bytes),
+                Some(i) => {
+                    let w = view.width as usize;
+                    Err(RenderError::Translucent {
+                        path: path.to_owned(),
+                        x: (i % w) as u32,
+                        y: (r.start + i / w) as u32,
+                    })
+                }
+            }
+        })
+        .collect()
+}
+
+/// [`bounds_of`] a band of `width`-wide rows starting at row `y0`, in the view's coordinates.
+fn band_bounds(width: u32, y0: usize, alpha: &[u8]) -> Rect {
+    let rows = (alpha.len() / width.max(1) as usize) as u32;
+    let r = bounds_of(width, rows, alpha);
+    if r.is_empty() {
+        return r;
     }
-    Ok(px.rgba())
+    let y0 = y0 as u32;
+    Rect {
+        y0: r.y0 + y0,
+        y1: r.y1 + y0,
+        ..r
+    }
 }
 
 pub(crate) fn bounds_of(width: u32, height: u32, alpha: &[u8]) -> Rect {

@@ -135,3 +135,112 @@ fn decode_png_refuses_sixteen_bit_files_and_reads_eight_bit_ones() {
     let err = atelier_render::decode_png("c.png", b"not a png").expect_err("refused");
     assert_eq!(err.path(), Some("c.png"));
 }
+
+/// A view taller than one band of rows (the builder converts 64 rows a step): coverage found in any band
+/// counts, and a translucent pixel in any band, of either half of the overlay, is refused where it is.
+#[test]
+fn tall_views_are_read_band_by_band_and_checked_everywhere() {
+    const H: u32 = 150;
+    let view = View {
+        height: H,
+        width: 3,
+        ..tiny_view()
+    };
+    let opaque = |h: u32| px(3, h, &vec![[0, 0, 0, 255]; 3 * h as usize]);
+    let files = || {
+        let mut zone = opaque(H);
+        // Covered: (2, 70) in the second band and (1, 140) in the third.
+        let mut rgba = zone.rgba().to_vec();
+        for (x, y) in [(2, 70), (1, 140)] {
+            rgba[(y * 3 + x) * 4 + 2] = 255;
+        }
+        zone = Pixels::from_rgba(3, H, rgba).expect("sizes match");
+        HashMap::from([("b", opaque(H)), ("z", zone), ("o", opaque(2 * H))])
+    };
+    let good = files();
+    let layers = ViewLayers::from_pixels(&view, |p| good.get(p)).expect("valid layers");
+    let zone = view.layers[0].zone.clone();
+    for y in 0..H {
+        for x in 0..3 {
+            let covered = (x, y) == (2, 70) || (x, y) == (1, 140);
+            assert_eq!(
+                layers.zone_at(x, y),
+                covered.then_some(&zone),
+                "at ({x}, {y})"
+            );
+        }
+    }
+    let bounds = layers
+        .zone_bounds(zone.as_str())
+        .expect("the view draws the zone");
+    assert_eq!(
+        (bounds.x0, bounds.y0, bounds.x1, bounds.y1),
+        (1, 70, 3, 141)
+    );
+
+    #[track_caller]
+    fn refused(view: &View, file: &'static str, x: u32, y: u32, expect: &str) {
+        let mut files = HashMap::from([
+            (
+                "b",
+                px(
+                    3,
+                    view.height,
+                    &vec![[0, 0, 0, 255]; 3 * view.height as usize],
+                ),
+            ),
+            (
+                "z",
+                px(
+                    3,
+                    view.height,
+                    &vec![[0, 0, 0, 255]; 3 * view.height as usize],
+                ),
+            ),
+            (
+                "o",
+                px(
+                    3,
+                    2 * view.height,
+                    &vec![[0, 0, 0, 255]; 6 * view.height as usize],
+                ),
+            ),
+        ]);
+        let p = files.get_mut(file).expect("a file of the view");
+        let mut rgba = p.rgba().to_vec();
+        rgba[((y * 3 + x) * 4 + 3) as usize] = 7;
+        *p = Pixels::from_rgba(p.width(), p.height(), rgba).expect("sizes match");
+        let err = ViewLayers::from_pixels(view, |path| files.get(path))
+            .err()
+            .expect("refused");
+        assert_eq!(err.to_string(), expect);
+    }
+    refused(
+        &view,
+        "b",
+        2,
+        149,
+        "layer file b is not opaque at pixel (2, 149)",
+    );
+    refused(
+        &view,
+        "z",
+        0,
+        64,
+        "layer file z is not opaque at pixel (0, 64)",
+    );
+    refused(
+        &view,
+        "o",
+        1,
+        100,
+        "layer file o is not opaque at pixel (1, 100)",
+    );
+    refused(
+        &view,
+        "o",
+        1,
+        250,
+        "layer file o is not opaque at pixel (1, 250)",
+    );
+}
