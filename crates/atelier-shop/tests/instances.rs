@@ -471,3 +471,55 @@ async fn a_dead_instances_lease_ends_and_another_instance_delivers_once() {
     assert_eq!(rx.seen().get(&id).map(Vec::len), Some(1));
     worker.shutdown().await;
 }
+
+/// On both databases, at the store: once a lease has ended and another instance has claimed the row, the first
+/// instance's report of a failure neither pushes the retry back nor ends the new holder's lease.
+#[tokio::test]
+async fn a_failure_reported_after_the_lease_passed_on_changes_nothing() {
+    let s = shop().await;
+    let placed = common::call(
+        &s.router,
+        axum::http::Request::post("/api/orders")
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(
+                serde_json::to_string(&order(|_| {})).expect("json"),
+            ))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(placed.0, StatusCode::CREATED, "{}", placed.1);
+    let id = placed.1["id"].as_str().expect("id").to_owned();
+    let store = &s.state.store;
+    // Times are the store's arguments, so no waiting: "slow" leases until 1001, "next" claims at 1002.
+    let claimed = store
+        .claim_due("slow", 1000, 1001, 10)
+        .await
+        .expect("claim");
+    assert_eq!(claimed.len(), 1);
+    let claimed = store
+        .claim_due("next", 1002, 60_000, 10)
+        .await
+        .expect("claim");
+    assert_eq!(claimed.len(), 1, "the ended lease passes on");
+    let late = Attempt::Failed {
+        status: None,
+        error: "timed out".into(),
+        retry_at: 10_000_000,
+    };
+    store
+        .record_attempt(&id, "slow", &late, 1003)
+        .await
+        .expect("record");
+    let d = store.delivery(&id).await.expect("query").expect("row");
+    assert_eq!(d.lease_owner.as_deref(), Some("next"));
+    assert_eq!(d.lease_until, Some(60_000));
+    assert_eq!((d.attempts, d.next_attempt_at, d.last_error), (0, 0, None));
+    // The holder's own report counts.
+    store
+        .record_attempt(&id, "next", &late, 1004)
+        .await
+        .expect("record");
+    let d = store.delivery(&id).await.expect("query").expect("row");
+    assert_eq!((d.attempts, d.next_attempt_at), (1, 10_000_000));
+    assert_eq!((d.lease_owner, d.lease_until), (None, None));
+}

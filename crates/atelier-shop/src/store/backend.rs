@@ -212,7 +212,8 @@ mod tests {
 
     /// Regression: SQLite files in use record each applied migration's SHA-384, and sqlx refuses to open a
     /// file whose recorded checksum differs, so a migration once shipped is never edited (a change is a new
-    /// migration). These are the checksums the files had before they moved to `migrations/sqlite`.
+    /// migration). These are the checksums the files had before they moved to `migrations/sqlite`, and those of
+    /// the ones added since.
     #[test]
     fn shipped_sqlite_migrations_never_change() {
         let shipped = [
@@ -239,6 +240,10 @@ mod tests {
             (
                 6,
                 "472169a25eeed2270e94b3b0abd95711155c2eea6ec989fc615e11122b18bedb885ba78587de508997e4720e15825b6d",
+            ),
+            (
+                7,
+                "bfe0c5c54a1ccc1d9da48a8b7240ba794df163791c40f242b59846b371b40c2d6a5456d3a9a59ff5f7c104b194ced320",
             ),
         ];
         for (version, checksum) in shipped {

@@ -6,6 +6,10 @@
 //! PostgreSQL server (`postgres://postgres@127.0.0.1:PORT/postgres`, as `scripts/postgres.sh` prints), a
 //! database of its own on that server (`atelier_test_<random>`), created for the test and dropped when the
 //! test's shop is, so tests stay isolated and run in parallel on either backend.
+//!
+//! For several instances on one database, [`instance_on`] makes another shop over a store of its own and
+//! [`serve`] puts a router on a loopback port; tests that need PostgreSQL ask [`on_postgres_else_skip`], and
+//! [`pg_cluster`] is a server of one test's own that it may stop and start.
 
 #![allow(
     dead_code,
@@ -15,6 +19,8 @@
     missing_docs,
     reason = "test helpers, not a public API: the module's doc says what they are for"
 )]
+
+pub mod pg_cluster;
 
 use atelier_core::Catalog;
 use atelier_core::id::ViewId;
