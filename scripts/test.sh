@@ -25,7 +25,9 @@ cargo test --workspace --locked
 
 step "the shop's tests again, on PostgreSQL (a throwaway cluster on a free loopback port, removed afterwards)"
 # The same suite with a database of its own per test on that server (crates/atelier-shop/tests/common). It
-# takes 1–2 minutes; the bound keeps a stuck server from holding the test command.
+# takes 1–2 minutes; the bound keeps a stuck server from holding the test command. The tests that only run here
+# (they say SKIPPED in the SQLite run): two shop instances on one server (tests/instances.rs), and PostgreSQL
+# stopped and started under a running shop, on a cluster of that test's own (tests/database_faults.rs).
 timeout 900 scripts/postgres.sh cargo test -p atelier-shop --locked
 
 step "wasm tests in headless Chromium (native and browser renders and rule answers must be the same)"

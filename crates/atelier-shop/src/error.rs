@@ -1,9 +1,12 @@
 //! The one error type at the HTTP boundary, and how each becomes a JSON response.
 //!
 //! The status is chosen in one place ([`ApiError::status`]); internal details (database errors, panics) are
-//! logged and never sent. Bodies are `{"error": {"code", "message", "problems": [...]}}` with messages from the
+//! logged and never sent. A database that cannot serve the shop right now (down, read-only, full: see
+//! [`Unavailable`]) is a 503 `database_unavailable` with `Retry-After`, not a 500: nothing is wrong with the
+//! request or the shop, and the same request will work once the database is back. Bodies are `{"error": {"code", "message", "problems": [...]}}` with messages from the
 //! core's message catalogs in the request's language (see [`crate::locale::localize_errors`]).
 
+use crate::store::Unavailable;
 use atelier_core::design::DesignProblem;
 use atelier_core::design_code::CodeError;
 use atelier_core::help_request::HelpProblem;
@@ -99,6 +102,16 @@ pub enum ApiError {
     /// A submission id already used for a different order (or swatch request).
     #[error("submission id reused for a different order")]
     SubmissionConflict,
+    /// The database cannot serve the request now (down, read-only, full, locked): 503, logged as one line
+    /// saying which; the source is kept for that line, never sent.
+    #[error("database unavailable ({why})")]
+    DatabaseUnavailable {
+        /// Which way it is unavailable.
+        why: Unavailable,
+        /// The driver's error.
+        #[source]
+        source: sqlx::Error,
+    },
     /// A fault on the shop's side: what the shop was doing and, when there is one, the error that stopped it.
     /// Logged with its whole chain of sources where the response is made, never sent to the client.
     #[error("internal error: {context}")]
@@ -139,9 +152,16 @@ pub fn internal<E: Into<BoxError>>(context: &'static str) -> impl FnOnce(E) -> A
 
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
-        ApiError::internal("database", e)
+        match Unavailable::of(&e) {
+            Some(why) => ApiError::DatabaseUnavailable { why, source: e },
+            None => ApiError::internal("database", e),
+        }
     }
 }
+
+/// How long a client is asked to wait before trying again after a `database_unavailable` answer: long enough
+/// for a restarting server, short enough that nobody gives up.
+pub const DATABASE_RETRY_AFTER_SECS: u64 = 5;
 
 /// `error` and every source under it, `: `-separated, as the log shows them.
 pub fn chain(error: &dyn std::error::Error) -> String {
@@ -196,6 +216,7 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::SubmissionConflict => StatusCode::CONFLICT,
+            ApiError::DatabaseUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -224,6 +245,7 @@ impl ApiError {
             ApiError::PreviewViewNotFound { .. } => "preview_view_not_found",
             ApiError::PreviewUnavailable(_) => "preview_unavailable",
             ApiError::StillNotFound { .. } => "still_not_found",
+            ApiError::DatabaseUnavailable { .. } => "database_unavailable",
             ApiError::Internal { .. } => "internal",
         }
     }
@@ -269,13 +291,29 @@ impl ApiError {
             },
         };
         let mut response = (self.status(), Json(body)).into_response();
-        if let ApiError::RateLimited { retry_after } = self {
+        let retry_after = match self {
+            ApiError::RateLimited { retry_after } => Some(*retry_after),
+            ApiError::DatabaseUnavailable { .. } => Some(DATABASE_RETRY_AFTER_SECS),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, (*retry_after).into());
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
         }
         response
     }
+}
+
+/// The one log line of a request the database could not serve: which way it is unavailable, what that means,
+/// and the driver's error.
+pub fn log_unavailable(why: Unavailable, source: &sqlx::Error) {
+    tracing::error!(
+        database = %why,
+        error = %chain(source),
+        "database unavailable, answered 503: {}",
+        why.explain()
+    );
 }
 
 /// A rendered error remembers what it was, so the localization middleware can re-render it.
@@ -284,9 +322,13 @@ pub struct ErrorSource(pub Arc<ApiError>);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Internal { .. } = &self {
+        match &self {
             // The whole chain, for the log only: the client gets the plain `internal` body.
-            tracing::error!(error = %chain(&self), "request failed");
+            ApiError::Internal { .. } => tracing::error!(error = %chain(&self), "request failed"),
+            ApiError::DatabaseUnavailable { why, source } => {
+                log_unavailable(*why, source);
+            }
+            _ => {}
         }
         let mut response = self.render(Locale::En);
         response

@@ -18,6 +18,9 @@
 //! (staff and sessions), [`desk_orders`] (the filtered list and status moves), [`desk_lists`],
 //! [`desk_stats`] (the dashboard) and [`retention`] (erasing contact details).
 //!
+//! An error that means the database cannot serve the shop right now (down, read-only, full, locked) is told
+//! from the shop's own faults by [`Unavailable::of`]; the HTTP boundaries answer it with 503.
+//!
 //! A repeated submission id is not an error here: inserts say `ON CONFLICT (submission) DO NOTHING`, so a
 //! taken submission comes back as [`Inserted::SubmissionTaken`], and the one unique violation left is the
 //! primary key ([`Inserted::IdTaken`]), recognised through the driver's error kind, never its message text.
@@ -33,6 +36,7 @@ mod help_requests;
 mod orders;
 mod retention;
 mod swatch_requests;
+mod unavailable;
 
 pub use deliveries::{Attempt, Delivery, DueDelivery};
 pub use designs::StoredDesign;
@@ -43,8 +47,9 @@ pub use help_requests::StoredHelpRequest;
 pub use orders::{NewOrder, StoredOrder};
 pub use retention::Erased;
 pub use swatch_requests::{NewSwatchRequest, StoredSwatchRequest};
+pub use unavailable::Unavailable;
 
-pub use backend::{Backend, shown as shown_url};
+pub use backend::{ACQUIRE_TIMEOUT, Backend, shown as shown_url};
 
 use sqlx::AnyPool;
 use std::sync::Arc;
@@ -85,7 +90,17 @@ impl Store {
     /// Opens (creating a SQLite file if needed) and migrates the database at `url`: `sqlite://FILE` or
     /// `postgres://…`. The error names the URL without its password.
     pub async fn connect(url: &str) -> anyhow::Result<Store> {
-        let (pool, backend) = backend::open(url).await?;
+        Store::connect_with_session(url, &[]).await
+    }
+
+    /// [`Store::connect`], with `statements` run on each connection the pool opens, after the shop's own
+    /// settings. For tests that make a working database behave as full (SQLite `PRAGMA max_page_count`) or
+    /// read-only (PostgreSQL `SET default_transaction_read_only = on`) under a running shop; the shop itself
+    /// never calls it.
+    #[doc(hidden)]
+    pub async fn connect_with_session(url: &str, statements: &[&str]) -> anyhow::Result<Store> {
+        let session = statements.iter().map(|s| (*s).to_owned()).collect();
+        let (pool, backend) = backend::open(url, session).await?;
         Ok(Store {
             pool,
             backend,

@@ -7,6 +7,12 @@
 //! capped) and never give up. Delivery is at least once: if the shop dies after the receiver acknowledged but
 //! before the row is marked, the order is sent again, so receivers deduplicate by `order`.
 //!
+//! Several shop instances may share one database, each with its own worker: a worker claims rows under its
+//! instance's id ([`Worker::instance`], random per start), and the store's lease lets only one of them have a
+//! row at a time ([`Store::claim_due`]), so running more instances never sends an order twice. A worker is
+//! woken only by its own instance's orders; another instance's are sent by that instance's worker, and its
+//! retries are found by every worker's sleep until the next due time.
+//!
 //! What is left out: no per-order or per-retailer URLs (one shop, one retailer), no dead-letter state.
 
 use crate::signature;
@@ -82,9 +88,16 @@ pub struct Worker {
     stop: Arc<Notify>,
     /// `true` while the worker sleeps with nothing due (see [`Worker::idle`]).
     idle: watch::Receiver<bool>,
+    instance: Arc<str>,
 }
 
 impl Worker {
+    /// The id this worker leases deliveries under: the process id and 64 random bits, so two instances
+    /// (even two starts of one) never share one.
+    pub fn instance(&self) -> &str {
+        &self.instance
+    }
+
     /// Returns once the worker has nothing due and sleeps (at once if it sleeps now). A positive signal that
     /// it has run, for callers (tests) that must know rather than guess how long a pass takes.
     pub async fn idle(&self) {
@@ -114,14 +127,23 @@ pub fn spawn(store: Store, settings: Settings) -> anyhow::Result<Worker> {
         .build()?;
     let stop = Arc::new(Notify::new());
     let (idle_tx, idle) = watch::channel(false);
+    let mut random = [0u8; 8];
+    getrandom::fill(&mut random)?;
+    let instance: Arc<str> = format!("{}-{}", std::process::id(), hex::encode(random)).into();
     let task = tokio::spawn(run(
         store,
         Arc::new(settings),
         client,
+        Arc::clone(&instance),
         Arc::clone(&stop),
         idle_tx,
     ));
-    Ok(Worker { task, stop, idle })
+    Ok(Worker {
+        task,
+        stop,
+        idle,
+        instance,
+    })
 }
 
 fn millis(d: Duration) -> i64 {
@@ -136,17 +158,18 @@ async fn run(
     store: Store,
     settings: Arc<Settings>,
     client: reqwest::Client,
+    instance: Arc<str>,
     stop: Arc<Notify>,
     idle: watch::Sender<bool>,
 ) {
     let wake = store.new_delivery();
-    tracing::info!(url = %settings.url, "webhook worker started");
+    tracing::info!(url = %settings.url, %instance, "webhook worker started");
     loop {
         let now = unix_ms(SystemTime::now());
         // The lease outlasts one attempt, so only a crash leaves a row leased; it is retried when it ends.
         let lease = now.saturating_add(millis(settings.timeout * 2));
         let limit = i64::try_from(settings.concurrency.max(1)).unwrap_or(1);
-        let due = match store.claim_due(now, lease, limit).await {
+        let due = match store.claim_due(&instance, now, lease, limit).await {
             Ok(due) => due,
             Err(e) => {
                 tracing::error!(error = %e, "webhook: cannot read the outbox");
@@ -161,6 +184,7 @@ async fn run(
                     store.clone(),
                     Arc::clone(&settings),
                     client.clone(),
+                    Arc::clone(&instance),
                     d,
                 ));
             }
@@ -189,7 +213,13 @@ async fn run(
 }
 
 /// One POST of one order; the outcome is recorded in the store.
-async fn attempt(store: Store, settings: Arc<Settings>, client: reqwest::Client, due: DueDelivery) {
+async fn attempt(
+    store: Store,
+    settings: Arc<Settings>,
+    client: reqwest::Client,
+    instance: Arc<str>,
+    due: DueDelivery,
+) {
     let sent = SystemTime::now();
     let t = sent
         .duration_since(UNIX_EPOCH)
@@ -232,7 +262,7 @@ async fn attempt(store: Store, settings: Arc<Settings>, client: reqwest::Client,
         }
     }
     if let Err(e) = store
-        .record_attempt(&due.order_id, &outcome, unix_ms(now))
+        .record_attempt(&due.order_id, &instance, &outcome, unix_ms(now))
         .await
     {
         // The lease runs out and the order is sent again: at least once, never lost.

@@ -7,7 +7,8 @@
 
 use super::layout;
 use super::messages::{format, t};
-use crate::error::{BoxError, chain};
+use crate::error::{BoxError, DATABASE_RETRY_AFTER_SECS, chain, log_unavailable};
+use crate::store::Unavailable;
 use atelier_core::Locale;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -54,6 +55,15 @@ pub enum DeskError {
         /// Seconds until the next attempt is allowed (the `Retry-After` header).
         retry_after: u64,
     },
+    /// The database cannot serve the request now (down, read-only, full, locked): 503, one log line.
+    #[error("database unavailable ({why})")]
+    DatabaseUnavailable {
+        /// Which way it is unavailable.
+        why: Unavailable,
+        /// The driver's error, for the log.
+        #[source]
+        source: sqlx::Error,
+    },
     /// A fault on the shop's side (logged with its sources, never shown).
     #[error("internal error: {context}")]
     Internal {
@@ -86,6 +96,7 @@ impl DeskError {
                 StatusCode::CONFLICT
             }
             DeskError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            DeskError::DatabaseUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             DeskError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -128,6 +139,10 @@ impl DeskError {
                     &[("seconds", retry_after.to_string())],
                 )],
             ),
+            DeskError::DatabaseUnavailable { .. } => (
+                "desk.error.database_unavailable",
+                vec![t(locale, "desk.error.database_unavailable_detail").to_owned()],
+            ),
             DeskError::Internal { .. } => ("desk.error.internal", vec![]),
         };
         let body = html! {
@@ -140,10 +155,15 @@ impl DeskError {
             layout::page(locale, t(locale, title), None, body),
         )
             .into_response();
-        if let DeskError::RateLimited { retry_after } = self {
+        let retry_after = match self {
+            DeskError::RateLimited { retry_after } => Some(*retry_after),
+            DeskError::DatabaseUnavailable { .. } => Some(DATABASE_RETRY_AFTER_SECS),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }
@@ -151,7 +171,10 @@ impl DeskError {
 
 impl From<sqlx::Error> for DeskError {
     fn from(e: sqlx::Error) -> Self {
-        DeskError::internal("database", e)
+        match Unavailable::of(&e) {
+            Some(why) => DeskError::DatabaseUnavailable { why, source: e },
+            None => DeskError::internal("database", e),
+        }
     }
 }
 
@@ -161,8 +184,12 @@ struct DeskErrorSource(Arc<DeskError>);
 
 impl IntoResponse for DeskError {
     fn into_response(self) -> Response {
-        if let DeskError::Internal { .. } = &self {
-            tracing::error!(error = %chain(&self), "desk request failed");
+        match &self {
+            DeskError::Internal { .. } => {
+                tracing::error!(error = %chain(&self), "desk request failed");
+            }
+            DeskError::DatabaseUnavailable { why, source } => log_unavailable(*why, source),
+            _ => {}
         }
         let mut response = self.render(Locale::En);
         response

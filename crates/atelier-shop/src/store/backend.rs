@@ -10,10 +10,13 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sqlx::{AnyConnection, AnyPool, ConnectOptions, Connection, Executor};
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long opening a PostgreSQL connection may take before the server counts as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a request waits for a pooled connection before it is answered 503 (`database_unavailable`).
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The SQLite schema, as it has always been migrated (the files keep their versions and checksums).
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -79,13 +82,18 @@ pub fn shown(url: &str) -> String {
     parsed.to_string()
 }
 
-/// Opens and migrates the database `url` names.
-pub async fn open(url: &str) -> anyhow::Result<(AnyPool, Backend)> {
+/// Statements every new connection runs after the shop's own settings (see [`open`]).
+pub type SessionSettings = Arc<[String]>;
+
+/// Opens and migrates the database `url` names. `session` is run on each connection the pool opens, after the
+/// shop's own settings; the shop passes none, tests use it to make a working database behave as full or
+/// read-only under a running shop.
+pub async fn open(url: &str, session: SessionSettings) -> anyhow::Result<(AnyPool, Backend)> {
     sqlx::any::install_default_drivers();
     let backend = Backend::of_url(url)?;
     let pool = match backend {
-        Backend::Sqlite => open_sqlite(url).await?,
-        Backend::Postgres => open_postgres(url).await?,
+        Backend::Sqlite => open_sqlite(url, session).await?,
+        Backend::Postgres => open_postgres(url, session).await?,
     };
     let migrator = match backend {
         Backend::Sqlite => &SQLITE_MIGRATIONS,
@@ -101,7 +109,7 @@ pub async fn open(url: &str) -> anyhow::Result<(AnyPool, Backend)> {
     Ok((pool, backend))
 }
 
-async fn open_sqlite(url: &str) -> anyhow::Result<AnyPool> {
+async fn open_sqlite(url: &str, session: SessionSettings) -> anyhow::Result<AnyPool> {
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| {
             format!(
@@ -123,11 +131,17 @@ async fn open_sqlite(url: &str) -> anyhow::Result<AnyPool> {
         .await?;
     AnyPoolOptions::new()
         .max_connections(4)
-        .after_connect(|conn, _| {
+        // Not sqlx's default 30 s: a request waits at most this long for a connection, then is answered 503.
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .after_connect(move |conn, _| {
+            let session = Arc::clone(&session);
             Box::pin(async move {
                 // Per connection: an acknowledged commit is on disk (with WAL, FULL syncs at each commit).
                 conn.execute("PRAGMA synchronous = FULL").await?;
                 conn.execute("PRAGMA foreign_keys = ON").await?;
+                for statement in session.iter() {
+                    conn.execute(statement.as_str()).await?;
+                }
                 Ok(())
             })
         })
@@ -136,7 +150,7 @@ async fn open_sqlite(url: &str) -> anyhow::Result<AnyPool> {
         .with_context(|| format!("cannot open the SQLite database {}", shown(url)))
 }
 
-async fn open_postgres(url: &str) -> anyhow::Result<AnyPool> {
+async fn open_postgres(url: &str, session: SessionSettings) -> anyhow::Result<AnyPool> {
     let unreachable = || format!("cannot connect to PostgreSQL at {}", shown(url));
     // One connection first: a pool that cannot connect reports only that it timed out, this one says why
     // (refused, unknown host, authentication failed).
@@ -148,13 +162,19 @@ async fn open_postgres(url: &str) -> anyhow::Result<AnyPool> {
     AnyPoolOptions::new()
         .max_connections(8)
         // Not sqlx's default 30 s: an unreachable server is reported within seconds, and a request that has
-        // waited this long for a connection is better answered with an error than left hanging.
-        .acquire_timeout(CONNECT_TIMEOUT)
-        .after_connect(|conn, _| {
+        // waited this long for a connection (the server stopped, restarting, or every connection busy) is
+        // better answered 503 than left hanging. Meanwhile the pool keeps trying to connect, so the first
+        // request after the server is back gets a connection without the shop restarting.
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .after_connect(move |conn, _| {
+            let session = Arc::clone(&session);
             Box::pin(async move {
                 // The server's default, said explicitly: a commit returns only once its WAL is flushed, so an
                 // acknowledged order survives a crash of the server or the machine.
                 conn.execute("SET synchronous_commit = on").await?;
+                for statement in session.iter() {
+                    conn.execute(statement.as_str()).await?;
+                }
                 Ok(())
             })
         })
@@ -192,7 +212,8 @@ mod tests {
 
     /// Regression: SQLite files in use record each applied migration's SHA-384, and sqlx refuses to open a
     /// file whose recorded checksum differs, so a migration once shipped is never edited (a change is a new
-    /// migration). These are the checksums the files had before they moved to `migrations/sqlite`.
+    /// migration). These are the checksums the files had before they moved to `migrations/sqlite`, and those of
+    /// the ones added since.
     #[test]
     fn shipped_sqlite_migrations_never_change() {
         let shipped = [
@@ -219,6 +240,10 @@ mod tests {
             (
                 6,
                 "472169a25eeed2270e94b3b0abd95711155c2eea6ec989fc615e11122b18bedb885ba78587de508997e4720e15825b6d",
+            ),
+            (
+                7,
+                "bfe0c5c54a1ccc1d9da48a8b7240ba794df163791c40f242b59846b371b40c2d6a5456d3a9a59ff5f7c104b194ced320",
             ),
         ];
         for (version, checksum) in shipped {

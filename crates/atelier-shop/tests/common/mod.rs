@@ -6,6 +6,10 @@
 //! PostgreSQL server (`postgres://postgres@127.0.0.1:PORT/postgres`, as `scripts/postgres.sh` prints), a
 //! database of its own on that server (`atelier_test_<random>`), created for the test and dropped when the
 //! test's shop is, so tests stay isolated and run in parallel on either backend.
+//!
+//! For several instances on one database, [`instance_on`] makes another shop over a store of its own and
+//! [`serve`] puts a router on a loopback port; tests that need PostgreSQL ask [`on_postgres_else_skip`], and
+//! [`pg_cluster`] is a server of one test's own that it may stop and start.
 
 #![allow(
     dead_code,
@@ -15,6 +19,8 @@
     missing_docs,
     reason = "test helpers, not a public API: the module's doc says what they are for"
 )]
+
+pub mod pg_cluster;
 
 use atelier_core::Catalog;
 use atelier_core::id::ViewId;
@@ -144,8 +150,21 @@ pub async fn shop() -> TestShop {
 }
 
 pub async fn shop_at(dir: TempDir, db: TestDb) -> TestShop {
-    let catalogs = Catalogs::load(&static_dir()).expect("sample catalogs load");
     let store = Store::connect(&db.url).await.expect("store opens");
+    let (state, router) = instance_on(store, &dir);
+    TestShop {
+        router,
+        state,
+        dir,
+        db,
+    }
+}
+
+/// A shop instance over `store`, as a process of its own would be: the sample catalogs, its own rate limits,
+/// its router (serving `dir`'s `dist` as the app). A second instance on a test's database is
+/// `instance_on(Store::connect(&s.db.url).await?, &s.dir)`.
+pub fn instance_on(store: Store, dir: &TempDir) -> (AppState, Router) {
+    let catalogs = Catalogs::load(&static_dir()).expect("sample catalogs load");
     let state = AppState {
         catalogs: Arc::new(catalogs),
         store,
@@ -158,12 +177,41 @@ pub async fn shop_at(dir: TempDir, db: TestDb) -> TestShop {
         static_dir: static_dir(),
         app_dir: dir.path().join("dist"),
     };
-    TestShop {
-        router: app(state.clone(), &dirs),
-        state,
-        dir,
-        db,
+    let router = app(state.clone(), &dirs);
+    (state, router)
+}
+
+/// Serves `router` on a loopback port as `main` does (with each connection's peer address, which the rate
+/// limits key on): its address, and the server's task (abort it to stop).
+pub async fn serve(router: &Router) -> (std::net::SocketAddr, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let service = router
+        .clone()
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, service).await;
+    });
+    (addr, task)
+}
+
+/// Whether the suite runs on PostgreSQL (`ATELIER_TEST_DATABASE_URL` set). When it does not, says on the
+/// terminal that `test` is skipped and why, past the test harness's output capture, so a skipped test is never
+/// mistaken for a passed one.
+pub fn on_postgres_else_skip(test: &str) -> bool {
+    use std::io::Write;
+    if std::env::var(TEST_DATABASE_URL).is_ok_and(|url| !url.is_empty()) {
+        return true;
     }
+    // `std::io::stderr()` itself, not `eprintln!`, which the harness captures and shows only for failures.
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: it needs PostgreSQL (several shop instances share one server); run the suite with \
+         {TEST_DATABASE_URL} set, as `scripts/postgres.sh cargo test -p atelier-shop` and `make test` do"
+    );
+    false
 }
 
 pub fn sample_catalog() -> Catalog {
