@@ -105,7 +105,11 @@ fn with_choices_and_rules() -> Value {
         { "id": "no-pink-wax", "excludes": [ { "laces.material": ["waxed"] }, { "laces.color": ["pink"] } ] },
         { "id": "match-finish", "equal": ["toe.material", "quarter.material"], "when": { "match": ["on"] } },
         { "id": "match-color", "equal": ["toe.color", "heel.color"], "when": { "match": ["on"] } },
-        { "id": "patent-max-2", "at_most": { "count": 2, "of": { "*.material": ["patent"] } } }
+        { "id": "patent-max-2", "at_most": { "count": 2, "of": { "*.material": ["patent"] } } },
+        { "id": "lace-colors", "allowed": { "groups": ["laces.material", "laces.color"], "rows": [
+            ["cotton", "white"], ["cotton", "bone"], ["cotton", "black"], ["cotton", "navy"], ["cotton", "red"],
+            ["cotton", "yellow"], ["cotton", "gray"], ["cotton", "pink"], ["waxed", "white"], ["waxed", "black"]
+          ] } }
     ]);
     v
 }
@@ -171,6 +175,28 @@ fn the_schema_rejects_malformed_choices_and_rules() {
         (
             "an empty condition",
             Box::new(|v| v["rules"][4]["when"] = json!({})),
+        ),
+        (
+            "a table of one group",
+            Box::new(|v| {
+                v["rules"][7]["allowed"] = json!({ "groups": ["laces.color"], "rows": [["white"]] })
+            }),
+        ),
+        (
+            "a table with a star key",
+            Box::new(|v| v["rules"][7]["allowed"]["groups"][0] = json!("*.material")),
+        ),
+        (
+            "a table listing a group twice",
+            Box::new(|v| v["rules"][7]["allowed"]["groups"][0] = json!("laces.color")),
+        ),
+        (
+            "a table without rows",
+            Box::new(|v| v["rules"][7]["allowed"]["rows"] = json!([])),
+        ),
+        (
+            "a table repeating a row",
+            Box::new(|v| v["rules"][7]["allowed"]["rows"][1] = json!(["cotton", "white"])),
         ),
         (
             "a choice option with an unknown field",

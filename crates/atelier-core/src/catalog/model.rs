@@ -143,6 +143,13 @@ pub enum RuleKind {
         /// What is counted.
         of: Vec<Cond>,
     },
+    /// A variant table: the groups take one of the listed combinations.
+    Allowed {
+        /// The group keys, one per column.
+        groups: Vec<String>,
+        /// The allowed combinations, one option id per column.
+        rows: Vec<Vec<String>>,
+    },
 }
 
 /// "Group `key` is one of `options`", as written (the key may be `*.material`).
