@@ -144,7 +144,12 @@ pub async fn shop() -> TestShop {
 }
 
 pub async fn shop_at(dir: TempDir, db: TestDb) -> TestShop {
-    let catalogs = Catalogs::load(&static_dir()).expect("sample catalogs load");
+    shop_on(static_dir(), dir, db).await
+}
+
+/// A shop serving the catalogs (and files) of `statics` instead of the samples.
+pub async fn shop_on(statics: PathBuf, dir: TempDir, db: TestDb) -> TestShop {
+    let catalogs = Catalogs::load(&statics).expect("catalogs load");
     let store = Store::connect(&db.url).await.expect("store opens");
     let state = AppState {
         catalogs: Arc::new(catalogs),
@@ -155,7 +160,7 @@ pub async fn shop_at(dir: TempDir, db: TestDb) -> TestShop {
         help_phone: Some("1588-0000".into()),
     };
     let dirs = Dirs {
-        static_dir: static_dir(),
+        static_dir: statics,
         app_dir: dir.path().join("dist"),
     };
     TestShop {
