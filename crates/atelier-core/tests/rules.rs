@@ -532,6 +532,63 @@ fn a_table_without_a_message_is_described_from_its_groups() {
     assert!(reason(&c, 5, Locale::Ko).contains("정해진 조합으로만"));
 }
 
+/// The sneaker with a sole width the shopper must choose (no default), and a table of the sole builds made:
+/// the written defaults (a white foam sole) are in no row, so only the choice of width makes a valid design.
+fn runner_with_required_width(required: bool) -> Value {
+    let mut v: Value = serde_json::from_str(RUNNER).expect("sample parses");
+    let mut width = json!({"id": "width", "name": {"en": "Sole width", "ko": "밑창 폭"}, "options": [
+        {"id": "regular", "name": {"en": "Regular", "ko": "보통"}},
+        {"id": "wide", "name": {"en": "Wide", "ko": "넓게"}, "price": 5000}
+    ]});
+    if required {
+        width["required"] = json!(true);
+    } else {
+        width["default"] = json!("regular");
+    }
+    v["choices"] = json!([width]);
+    v["rules"].as_array_mut().expect("rules").push(json!({
+        "id": "sole-builds",
+        "allowed": { "groups": ["width", "sole.material", "sole.color"], "rows": [
+            ["regular", "foam", "black"], ["wide", "rubber", "white"], ["regular", "rubber", "gum"],
+            ["regular", "rubber", "bone"], ["wide", "rubber", "gray"], ["regular", "foam", "navy"]
+        ] }
+    }));
+    v
+}
+
+#[test]
+fn a_group_without_a_default_needs_only_some_valid_design() {
+    let with_default = runner_with_required_width(false);
+    assert_eq!(
+        problems_after(|v| *v = with_default),
+        ["default_breaks_rule@rules[5]"]
+    );
+    let mut both = runner_with_required_width(true);
+    both["choices"][0]["default"] = json!("regular");
+    assert_eq!(
+        problems_after(|v| *v = both),
+        ["default_with_required@choices[0].default"]
+    );
+    let c = catalog(&runner_with_required_width(true).to_string());
+    assert!(c.choices()[0].required);
+    let s = Selection::new(&c);
+    assert!(
+        valid(&c, s.design()),
+        "the starting design keeps every rule"
+    );
+    assert_eq!(
+        s.missing_choices(&c),
+        [atelier_core::id::ChoiceId::from("width")]
+    );
+    assert!(!s.design_to_order(&c).choices.contains_key(&"width".into()));
+    // Untouched parts keep their written defaults where the rules allow.
+    assert_eq!(option(s.design(), &key("toe.material")), "leather");
+    let s = pick(&c, &s, "width", "wide");
+    assert!(s.missing_choices(&c).is_empty());
+    assert_eq!(option(&s.design_to_order(&c), &key("width")), "wide");
+    assert!(valid(&c, s.design()));
+}
+
 #[test]
 fn matching_panels_follow_the_panel_chosen() {
     let c = catalog(BESPOKE);

@@ -125,6 +125,19 @@ fn the_schema_accepts_choices_and_rules() {
 }
 
 #[test]
+fn the_schema_accepts_a_choice_the_shopper_must_make() {
+    let mut v = with_choices_and_rules();
+    if let Some(o) = v["choices"][0].as_object_mut() {
+        o.remove("default");
+        o.insert("required".into(), json!(true));
+    }
+    assert!(schema_accepts(&v));
+    if let Err(ps) = atelier_core::Catalog::from_json(&v.to_string(), &|_: &str| true) {
+        panic!("validation refused a required choice: {ps:?}");
+    }
+}
+
+#[test]
 fn the_schema_rejects_malformed_choices_and_rules() {
     let cases: Vec<(&str, Edit)> = vec![
         (
@@ -201,6 +214,10 @@ fn the_schema_rejects_malformed_choices_and_rules() {
         (
             "a choice option with an unknown field",
             Box::new(|v| v["choices"][0]["options"][0]["colour"] = json!("red")),
+        ),
+        (
+            "a choice both required and with a default",
+            Box::new(|v| v["choices"][0]["required"] = json!(true)),
         ),
         (
             "a choice without a default",

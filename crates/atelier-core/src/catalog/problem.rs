@@ -156,6 +156,8 @@ pub enum CatalogProblemKind {
     AtMostOneKey,
     /// A `*.` key where the rule cannot bind it to one zone.
     StarNotAllowed,
+    /// A choice group with both a `default` and `required: true`.
+    DefaultWithRequired,
     /// A variant table lists the same group twice.
     DuplicateGroup {
         /// The group key.
@@ -280,6 +282,7 @@ impl ProblemKind for CatalogProblemKind {
             TooFew { .. } => "too_few",
             AtMostOneKey => "at_most_one_key",
             StarNotAllowed => "star_not_allowed",
+            DefaultWithRequired => "default_with_required",
             DuplicateGroup { .. } => "duplicate_group",
             RowLength { .. } => "row_length",
             DuplicateRow { .. } => "duplicate_row",
@@ -343,7 +346,7 @@ impl ProblemKind for CatalogProblemKind {
             UnknownOption { group, option } | OptionNotOffered { group, option } => {
                 vec![("group", group.clone()), ("option", option.clone())]
             }
-            RuleKind | AtMostOneKey | StarNotAllowed => vec![],
+            RuleKind | AtMostOneKey | StarNotAllowed | DefaultWithRequired => vec![],
             DuplicateGroup { group } => vec![("group", group.clone())],
             RowLength { expected, found } => {
                 vec![

@@ -188,6 +188,8 @@ pub struct RawChoiceGroup {
     pub options: Option<Vec<RawChoiceOption>>,
     /// The option a new design starts with.
     pub default: Option<String>,
+    /// `true`: no default, the shopper must choose before ordering.
+    pub required: Option<bool>,
     /// Anything else.
     #[serde(flatten)]
     pub extra: Extra,
