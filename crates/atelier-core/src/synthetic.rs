@@ -254,3 +254,86 @@ pub fn random_walk(catalog: &Catalog, steps: usize, seed: u64) -> Vec<Selection>
     }
     out
 }
+
+/// The rows of the industrial model's tables come from these many random designs (the largest tables use all).
+const SEED_DESIGNS: usize = 32_000;
+
+/// A catalog JSON text shaped like a car manufacturer's model in the configuration benchmarks: 100 choice
+/// groups with 2–42 options, 110 variant tables of 2–10 columns and about 110,000 rows in all (three over
+/// 30,000 rows), one zone and one view so it is a product like any other. Deterministic for `seed`.
+///
+/// Every table lists the projections of the first `n` of a fixed list of random designs onto its columns
+/// (`n` per table, at least 42), so the first 42 designs keep every table: some valid design exists, the
+/// defaults (the first design) keep every rule, and every option is possible (the first 42 designs between
+/// them take every option of every group). Rows beyond those make the tables differ in what they allow.
+pub fn industrial_json(seed: u64) -> String {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let groups = 100;
+    let sizes: Vec<usize> = (0..groups)
+        .map(|g| if g % 10 == 0 { 42 } else { 2 + rng.below(24) })
+        .collect();
+    // The first 42 designs take option `k mod size` in each group (every option of every group appears);
+    // the rest are random.
+    let designs: Vec<Vec<usize>> = (0..SEED_DESIGNS)
+        .map(|k| {
+            sizes
+                .iter()
+                .map(|&n| if k < 42 { k % n } else { rng.below(n) })
+                .collect()
+        })
+        .collect();
+    let choices: Vec<Value> = (0..groups)
+        .map(|g| {
+            let options: Vec<Value> = (0..sizes[g])
+                .map(|o| json!({ "id": format!("o{o}"), "name": name(&format!("O{o}")) }))
+                .collect();
+            json!({ "id": format!("g{g}"), "name": name(&format!("G{g}")), "options": options, "default": "o0" })
+        })
+        .collect();
+    let mut rules = Vec::new();
+    for t in 0..110 {
+        // The three largest tables are wide, so their 30,000 designs give as many distinct rows.
+        let width = if t < 3 {
+            8 + rng.below(3)
+        } else {
+            2 + rng.below(9)
+        };
+        let mut cols: Vec<usize> = Vec::new();
+        while cols.len() < width {
+            let g = rng.below(groups);
+            if !cols.contains(&g) {
+                cols.push(g);
+            }
+        }
+        let used = if t < 3 {
+            30_200 + rng.below(800)
+        } else {
+            42 + rng.below(360)
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut rows = Vec::new();
+        for d in &designs[..used] {
+            let row: Vec<usize> = cols.iter().map(|&g| d[g]).collect();
+            if seen.insert(row.clone()) {
+                rows.push(row.iter().map(|o| format!("o{o}")).collect::<Vec<_>>());
+            }
+        }
+        let keys: Vec<String> = cols.iter().map(|g| format!("g{g}")).collect();
+        rules.push(json!({ "id": format!("t{t}"), "allowed": { "groups": keys, "rows": rows } }));
+    }
+    json!({
+        "format": 1,
+        "id": "industrial",
+        "name": name("Industrial"),
+        "currency": "KRW",
+        "base_price": 100000,
+        "sizes": [{ "id": "one", "name": name("One") }],
+        "materials": [{ "id": "m0", "name": name("M0") }],
+        "colors": [{ "id": "c0", "name": name("C0"), "swatch": "#808080" }],
+        "zones": [{ "id": "body", "name": name("Body"), "materials": ["m0"], "colors": ["c0"], "default": { "material": "m0", "color": "c0" } }],
+        "views": [{ "id": "front", "name": name("Front"), "width": 64, "height": 64, "base": "synthetic/base.png", "layers": [{ "zone": "body", "file": "synthetic/body.png" }] }],
+        "choices": choices,
+        "rules": rules,
+    })
+    .to_string()
+}
