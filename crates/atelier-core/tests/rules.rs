@@ -870,6 +870,29 @@ proptest! {
 }
 
 #[test]
+fn the_industrial_model_has_the_benchmarks_shape_and_is_valid() {
+    let c = catalog(&atelier_core::synthetic::industrial_json(1));
+    let rows: Vec<usize> = c
+        .rules()
+        .iter()
+        .map(|r| match &r.kind {
+            atelier_core::catalog::RuleKind::Allowed { rows, .. } => rows.len(),
+            _ => 0,
+        })
+        .collect();
+    assert_eq!(c.choices().len(), 100);
+    assert_eq!(rows.len(), 110);
+    let total: usize = rows.iter().sum();
+    assert!((100_000..=130_000).contains(&total), "{total} rows");
+    assert!(
+        rows.iter().filter(|&&n| n > 30_000).count() >= 3,
+        "{rows:?}"
+    );
+    assert!(c.space().groups.iter().all(|g| g.domain.count_ones() <= 42));
+    assert!(valid(&c, Selection::new(&c).design()));
+}
+
+#[test]
 fn tables_agree_with_brute_force_on_fixed_catalogs() {
     for &(zones, options, rules, tables, seed) in support::TABLE_CASES {
         let json =
