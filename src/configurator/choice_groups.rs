@@ -1,5 +1,5 @@
 //! The product-wide choices ("Match all panels"), each a group of labelled radios with its unavailable
-//! options explained.
+//! options explained; a group the shopper must choose shows nothing chosen until they choose.
 
 use crate::components::option_group::{OptionGroup, OptionItem};
 use crate::i18n::use_i18n;
@@ -26,6 +26,8 @@ pub fn ChoiceGroups(props: &ChoiceGroupsProps) -> Html {
     if catalog.choices().is_empty() {
         return html! {};
     }
+    // A group the shopper must choose shows no option until they choose one (the design's is a stand-in).
+    let missing = state.selection.missing_choices(&catalog);
     let groups = catalog.choices().iter().map(|group| {
         let key = GroupKey::Choice(group.id.clone());
         let reasons = props.reasons.get(&key);
@@ -40,6 +42,7 @@ pub fn ChoiceGroups(props: &ChoiceGroupsProps) -> Html {
             })
             .collect();
         let selected = (state.design().choices.get(&group.id))
+            .filter(|_| !missing.contains(&group.id))
             .map(|o| AttrValue::from(o.0.clone()))
             .unwrap_or_default();
         let on_change = {

@@ -11,6 +11,9 @@ use crate::i18n::use_i18n;
 use crate::state::{Action, CatalogHandle, StateHandle, SubmitStatus, use_app_state};
 use atelier_core::price_rows::price_rows;
 use atelier_core::pricing::price;
+use atelier_core::rules::GroupKey;
+use atelier_core::rules::describe::group_name;
+use atelier_core::{Locale, messages};
 use yew::prelude::*;
 
 /// Properties of [`OrderBox`].
@@ -23,10 +26,25 @@ pub struct OrderBoxProps {
     pub easy: bool,
 }
 
-/// Whether the design on screen can be ordered as it is: priced, and every personal text acceptable.
+/// Whether the design on screen can be ordered as it is: priced, every choice the shopper must make made, and
+/// every personal text acceptable.
 pub fn orderable(state: &StateHandle, catalog: &CatalogHandle) -> bool {
     let priced = (state.design().validate(catalog)).is_ok();
-    priced && texts_orderable(state, catalog)
+    priced && state.selection.missing_choices(catalog).is_empty() && texts_orderable(state, catalog)
+}
+
+/// "Choose a Sole width to place your order." for the choices the shopper must still make (`None` if none).
+fn missing_hint(state: &StateHandle, catalog: &CatalogHandle, locale: Locale) -> Option<AttrValue> {
+    let names: Vec<String> = (state.selection.missing_choices(catalog).iter())
+        .map(|id| group_name(catalog, &GroupKey::Choice(id.clone()), locale))
+        .collect();
+    (!names.is_empty()).then(|| {
+        AttrValue::from(messages::format(
+            locale,
+            "submit.need_choice",
+            &[("choices", names.join(messages::text(locale, "rule.and")))],
+        ))
+    })
 }
 
 /// Size, price and the order button.
@@ -71,6 +89,7 @@ pub fn OrderBox(props: &OrderBoxProps) -> Html {
         None => (AttrValue::default(), Vec::new()),
     };
     let ready = orderable(&state, &catalog);
+    let need_choice = missing_hint(&state, &catalog, locale);
     let on_reset = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Reset))
@@ -89,6 +108,9 @@ pub fn OrderBox(props: &OrderBoxProps) -> Html {
                 total_label={i18n.t("price.total")}
                 total={total}
                 rows={rows} />
+            if let Some(hint) = need_choice {
+                <p class="notice info need-choice" role="status">{ hint }</p>
+            }
             <SubmitPanel status={state.submit.clone()} {ready} {on_submit} {on_reset} button={!props.easy} />
         </div>
     }

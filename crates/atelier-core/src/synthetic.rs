@@ -3,8 +3,9 @@
 //! see the very same catalog.
 //!
 //! Every kind of rule appears (requires, only-with with two conditions, excludes, at-most over every zone,
-//! guarded equality), built so the default design keeps them. A random rule set can still make an option
-//! unreachable; such rules are replaced until the catalog validates, so the result always is a valid product.
+//! guarded equality, and variant tables when asked for), built so the default design keeps them. A random
+//! rule set can still make an option unreachable; such rules are replaced until the catalog validates, so the
+//! result always is a valid product.
 
 use crate::catalog::Catalog;
 use crate::problem::ProblemKind;
@@ -37,6 +38,19 @@ fn name(s: &str) -> Value {
 /// so `2 × zones` groups) and exactly `rules` rules, valid per [`Catalog::from_json`] (layer files are fake:
 /// pass a `file_exists` that answers true). `options` is at least 2.
 pub fn catalog_json(zones: usize, options: usize, rules: usize, seed: u64) -> String {
+    catalog_json_with_tables(zones, options, rules, 0, seed)
+}
+
+/// Like [`catalog_json`], with `tables` variant tables (`allowed`) after the `rules` other rules: each over two
+/// or three groups (zone groups or the `mode` choice), some guarded by `mode: paired`. With no tables the
+/// catalog is exactly [`catalog_json`]'s, so the bench and the cross-target fixture keep their catalogs.
+pub fn catalog_json_with_tables(
+    zones: usize,
+    options: usize,
+    rules: usize,
+    tables: usize,
+    seed: u64,
+) -> String {
     let options = options.max(2);
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let materials: Vec<Value> = (0..options)
@@ -69,6 +83,7 @@ pub fn catalog_json(zones: usize, options: usize, rules: usize, seed: u64) -> St
     let mut list: Vec<Value> = (0..rules)
         .map(|i| rule(&mut rng, i, zones, options))
         .collect();
+    list.extend((0..tables).map(|i| table(&mut rng, rules + i, zones, options)));
     // Replace rules the validator blames until none is blamed; bounded so a hopeless size still returns.
     for _ in 0..200 {
         base["rules"] = Value::Array(list.clone());
@@ -93,7 +108,11 @@ pub fn catalog_json(zones: usize, options: usize, rules: usize, seed: u64) -> St
         }
         for i in blamed {
             let k = rng.below(10);
-            list[i] = rule(&mut rng, i + 1000 * k, zones, options);
+            list[i] = if i < rules {
+                rule(&mut rng, i + 1000 * k, zones, options)
+            } else {
+                table(&mut rng, i + 1000 * k, zones, options)
+            };
         }
     }
     base["rules"] = Value::Array(list);
@@ -152,6 +171,66 @@ fn rule(rng: &mut Rng, i: usize, zones: usize, options: usize) -> Value {
     }
 }
 
+/// One random variant table that the all-defaults design keeps: its first row is every column's default, and
+/// each option of each column appears in some row (so the table alone leaves nothing unreachable).
+fn table(rng: &mut Rng, i: usize, zones: usize, options: usize) -> Value {
+    let width = 2 + rng.below(2);
+    // Group keys by number: `2 * zones` zone groups, then the `mode` choice.
+    let key = |n: usize| match n {
+        n if n == 2 * zones => "mode".to_owned(),
+        n => format!("z{}.{}", n / 2, ["material", "color"][n % 2]),
+    };
+    let mut cols: Vec<usize> = Vec::new();
+    while cols.len() < width.min(2 * zones + 1) {
+        let n = rng.below(2 * zones + 1);
+        if !cols.contains(&n) {
+            cols.push(n);
+        }
+    }
+    let name = |col: usize, v: usize| match col {
+        c if c == 2 * zones => ["plain", "paired"][v % 2].to_owned(),
+        c => format!("{}{v}", ["m", "c"][c % 2]),
+    };
+    let size = |col: usize| if col == 2 * zones { 2 } else { options };
+    let mut rows: Vec<Vec<String>> = vec![cols.iter().map(|&c| name(c, 0)).collect()];
+    for (j, &col) in cols.iter().enumerate() {
+        for v in 0..size(col) {
+            let row: Vec<String> = cols
+                .iter()
+                .enumerate()
+                .map(|(k, &c)| name(c, if k == j { v } else { rng.below(size(c)) }))
+                .collect();
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        }
+    }
+    // Then about two in three of all combinations, so that tables leave room for each other and for the
+    // other rules (a table is a list of what is made, usually most of what could be).
+    let combos: usize = cols.iter().map(|&c| size(c)).product();
+    for n in 0..combos {
+        let mut rest = n;
+        let row: Vec<String> = cols
+            .iter()
+            .map(|&c| {
+                let v = rest % size(c);
+                rest /= size(c);
+                name(c, v)
+            })
+            .collect();
+        if rng.below(3) != 0 && !rows.contains(&row) {
+            rows.push(row);
+        }
+    }
+    let groups: Vec<String> = cols.iter().map(|&c| key(c)).collect();
+    let id = format!("t{i}");
+    if rng.below(4) == 0 && !cols.contains(&(2 * zones)) {
+        json!({ "id": id, "allowed": { "groups": groups, "rows": rows }, "when": { "mode": ["paired"] } })
+    } else {
+        json!({ "id": id, "allowed": { "groups": groups, "rows": rows } })
+    }
+}
+
 /// The selections a shopper passes through when clicking `steps` random options (accepting every offered
 /// fix), starting from the default design: the benchmark's workload and a cross-target fixture.
 pub fn random_walk(catalog: &Catalog, steps: usize, seed: u64) -> Vec<Selection> {
@@ -174,4 +253,87 @@ pub fn random_walk(catalog: &Catalog, steps: usize, seed: u64) -> Vec<Selection>
         out.push(selection.clone());
     }
     out
+}
+
+/// The rows of the industrial model's tables come from these many random designs (the largest tables use all).
+const SEED_DESIGNS: usize = 32_000;
+
+/// A catalog JSON text shaped like a car manufacturer's model in the configuration benchmarks: 100 choice
+/// groups with 2–42 options, 110 variant tables of 2–10 columns and about 110,000 rows in all (three over
+/// 30,000 rows), one zone and one view so it is a product like any other. Deterministic for `seed`.
+///
+/// Every table lists the projections of the first `n` of a fixed list of random designs onto its columns
+/// (`n` per table, at least 42), so the first 42 designs keep every table: some valid design exists, the
+/// defaults (the first design) keep every rule, and every option is possible (the first 42 designs between
+/// them take every option of every group). Rows beyond those make the tables differ in what they allow.
+pub fn industrial_json(seed: u64) -> String {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let groups = 100;
+    let sizes: Vec<usize> = (0..groups)
+        .map(|g| if g % 10 == 0 { 42 } else { 2 + rng.below(24) })
+        .collect();
+    // The first 42 designs take option `k mod size` in each group (every option of every group appears);
+    // the rest are random.
+    let designs: Vec<Vec<usize>> = (0..SEED_DESIGNS)
+        .map(|k| {
+            sizes
+                .iter()
+                .map(|&n| if k < 42 { k % n } else { rng.below(n) })
+                .collect()
+        })
+        .collect();
+    let choices: Vec<Value> = (0..groups)
+        .map(|g| {
+            let options: Vec<Value> = (0..sizes[g])
+                .map(|o| json!({ "id": format!("o{o}"), "name": name(&format!("O{o}")) }))
+                .collect();
+            json!({ "id": format!("g{g}"), "name": name(&format!("G{g}")), "options": options, "default": "o0" })
+        })
+        .collect();
+    let mut rules = Vec::new();
+    for t in 0..110 {
+        // The three largest tables are wide, so their 30,000 designs give as many distinct rows.
+        let width = if t < 3 {
+            8 + rng.below(3)
+        } else {
+            2 + rng.below(9)
+        };
+        let mut cols: Vec<usize> = Vec::new();
+        while cols.len() < width {
+            let g = rng.below(groups);
+            if !cols.contains(&g) {
+                cols.push(g);
+            }
+        }
+        let used = if t < 3 {
+            30_200 + rng.below(800)
+        } else {
+            42 + rng.below(360)
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut rows = Vec::new();
+        for d in &designs[..used] {
+            let row: Vec<usize> = cols.iter().map(|&g| d[g]).collect();
+            if seen.insert(row.clone()) {
+                rows.push(row.iter().map(|o| format!("o{o}")).collect::<Vec<_>>());
+            }
+        }
+        let keys: Vec<String> = cols.iter().map(|g| format!("g{g}")).collect();
+        rules.push(json!({ "id": format!("t{t}"), "allowed": { "groups": keys, "rows": rows } }));
+    }
+    json!({
+        "format": 1,
+        "id": "industrial",
+        "name": name("Industrial"),
+        "currency": "KRW",
+        "base_price": 100000,
+        "sizes": [{ "id": "one", "name": name("One") }],
+        "materials": [{ "id": "m0", "name": name("M0") }],
+        "colors": [{ "id": "c0", "name": name("C0"), "swatch": "#808080" }],
+        "zones": [{ "id": "body", "name": name("Body"), "materials": ["m0"], "colors": ["c0"], "default": { "material": "m0", "color": "c0" } }],
+        "views": [{ "id": "front", "name": name("Front"), "width": 64, "height": 64, "base": "synthetic/base.png", "layers": [{ "zone": "body", "file": "synthetic/body.png" }] }],
+        "choices": choices,
+        "rules": rules,
+    })
+    .to_string()
 }

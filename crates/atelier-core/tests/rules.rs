@@ -180,6 +180,107 @@ fn broken_rules_are_reported_at_their_place() {
 }
 
 #[test]
+fn broken_tables_are_reported_at_their_column_row_and_cell() {
+    let cases: Vec<(&str, Edit, Vec<&str>)> = vec![
+        (
+            "a table: unknown group, a group twice, a star key",
+            Box::new(add_rule(
+                json!({"id": "x", "allowed": {"groups": ["sole.colour", "sole.material", "sole.material", "*.color"], "rows": [["a", "b", "c", "d"]]}}),
+            )),
+            vec![
+                "unknown_group@rules[5].allowed.groups[0]",
+                "duplicate_group@rules[5].allowed.groups[2]",
+                "star_not_allowed@rules[5].allowed.groups[3]",
+            ],
+        ),
+        (
+            "a table of one group",
+            Box::new(add_rule(
+                json!({"id": "x", "allowed": {"groups": ["sole.material"], "rows": [["foam"]]}}),
+            )),
+            vec!["too_few@rules[5].allowed.groups"],
+        ),
+        (
+            "a table's rows: unknown, not offered, wrong length, repeated",
+            Box::new(add_rule(
+                json!({"id": "x", "allowed": {"groups": ["sole.material", "sole.color"], "rows": [
+                    ["foam", "white"], ["rubber", "gumm"], ["rubber"], ["foam", "white"],
+                    ["leather", "gum"], ["rubber", "gum", "white"]
+                ]}}),
+            )),
+            vec![
+                "unknown_option@rules[5].allowed.rows[1][1]",
+                "row_length@rules[5].allowed.rows[2]",
+                "duplicate_row@rules[5].allowed.rows[3]",
+                "option_not_offered@rules[5].allowed.rows[4][0]",
+                "row_length@rules[5].allowed.rows[5]",
+            ],
+        ),
+        (
+            "a table without rows",
+            Box::new(add_rule(
+                json!({"id": "x", "allowed": {"groups": ["sole.material", "sole.color"], "rows": []}}),
+            )),
+            vec!["empty_list@rules[5].allowed.rows"],
+        ),
+        (
+            "a table missing its fields, with a typo",
+            Box::new(add_rule(json!({"id": "x", "allowed": {"group": []}}))),
+            vec![
+                "unknown_field@rules[5].allowed.group",
+                "missing_field@rules[5].allowed",
+                "missing_field@rules[5].allowed",
+            ],
+        ),
+        (
+            "a table and another kind",
+            Box::new(add_rule(
+                json!({"id": "x", "allowed": {"groups": ["sole.material", "sole.color"], "rows": [["foam", "white"]]}, "equal": ["toe.color", "heel.color"]}),
+            )),
+            vec!["rule_kind@rules[5]"],
+        ),
+        (
+            "a table with a starred guard",
+            Box::new(add_rule(
+                json!({"id": "x", "allowed": {"groups": ["sole.material", "sole.color"], "rows": [["foam", "white"], ["rubber", "gum"]]}, "when": {"*.material": ["patent"]}}),
+            )),
+            vec!["star_not_allowed@rules[5].when"],
+        ),
+        (
+            "a table the default design breaks",
+            Box::new(add_rule(
+                json!({"id": "x", "allowed": {"groups": ["sole.material", "sole.color"], "rows": [["rubber", "white"], ["foam", "black"], ["rubber", "gum"]]}}),
+            )),
+            // The table also leaves the sole's other three colors out, and says so at once.
+            vec![
+                "default_breaks_rule@rules[5]",
+                "unreachable_option@rules[5]",
+                "unreachable_option@rules[5]",
+                "unreachable_option@rules[5]",
+            ],
+        ),
+        (
+            "a table that leaves an option out",
+            Box::new(add_rule(
+                json!({"id": "x", "allowed": {"groups": ["laces.material", "laces.color"], "rows": [["cotton", "white"], ["waxed", "white"]]}}),
+            )),
+            vec![
+                "unreachable_option@rules[5]",
+                "unreachable_option@rules[5]",
+                "unreachable_option@rules[5]",
+                "unreachable_option@rules[5]",
+                "unreachable_option@rules[5]",
+                "unreachable_option@rules[5]",
+                "unreachable_option@rules[5]",
+            ],
+        ),
+    ];
+    for (name, edit, expect) in cases {
+        assert_eq!(problems_after(edit), expect, "{name}");
+    }
+}
+
+#[test]
 fn an_unreachable_option_names_the_rules_responsible() {
     let mut v: Value = serde_json::from_str(RUNNER).expect("sample parses");
     v["rules"].as_array_mut().expect("rules").push(json!(
@@ -340,6 +441,152 @@ fn rules_without_a_message_are_explained_from_their_structure() {
         "Material of the Laces Waxed cotton and Color of the Laces Blush pink cannot be combined."
     );
     assert!(reason(&c, 0, Locale::Ko).contains("필요합니다"));
+}
+
+/// The sneaker with a variant table: which lace colors each lace material is made in (waxed laces only in
+/// the plain colors), with the retailer's message.
+fn runner_with_lace_table() -> Catalog {
+    let mut v: Value = serde_json::from_str(RUNNER).expect("sample parses");
+    let mut rows = Vec::new();
+    for color in [
+        "white", "bone", "black", "navy", "red", "yellow", "gray", "pink",
+    ] {
+        rows.push(json!(["cotton", color]));
+    }
+    for color in ["white", "bone", "black", "navy", "gray"] {
+        rows.push(json!(["waxed", color]));
+    }
+    v["rules"].as_array_mut().expect("rules").push(json!({
+        "id": "lace-colors",
+        "allowed": { "groups": ["laces.material", "laces.color"], "rows": rows },
+        "message": { "en": "Waxed laces are made in white, bone, black, navy and gray only.",
+                     "ko": "왁스 끈은 흰색, 본, 검정, 네이비, 회색으로만 만듭니다." }
+    }));
+    catalog(&v.to_string())
+}
+
+#[test]
+fn an_option_a_table_rules_out_names_the_table_and_the_choice() {
+    let c = runner_with_lace_table();
+    let s = pick(&c, &Selection::new(&c), "laces.material", "waxed");
+    let a = s.availability(&c);
+    for (color, available) in [
+        ("white", true),
+        ("gray", true),
+        ("red", false),
+        ("yellow", false),
+    ] {
+        assert_eq!(
+            a.offers(c.space(), &key("laces.color"), color),
+            available,
+            "{color}"
+        );
+    }
+    let why = s
+        .explain(&c, &key("laces.color"), "red")
+        .expect("red waxed laces are not made");
+    assert_eq!(rule_ids(&c, &why.rules), ["lace-colors"]);
+    assert_eq!(why.choices, [key("laces.material")]);
+    assert_eq!(
+        reason(&c, why.rules[0], Locale::En),
+        "Waxed laces are made in white, bone, black, navy and gray only."
+    );
+    assert_eq!(
+        reason(&c, why.rules[0], Locale::Ko),
+        "왁스 끈은 흰색, 본, 검정, 네이비, 회색으로만 만듭니다."
+    );
+    // Pink is ruled out by both the table and the older rule; either alone is a minimal reason.
+    let why = s
+        .explain(&c, &key("laces.color"), "pink")
+        .expect("pink is out");
+    assert_eq!(why.rules.len(), 1, "{:?}", rule_ids(&c, &why.rules));
+    // The one-click fix gives up only the lace material.
+    let Outcome::Conflict(fix) = s.choose(&c, &key("laces.color"), "red") else {
+        panic!("red should conflict with waxed laces");
+    };
+    let given_up: Vec<String> = fix.given_up.iter().map(GroupKey::as_key).collect();
+    assert_eq!(given_up, ["laces.material"]);
+    assert_eq!(rule_ids(&c, &fix.rules), ["lace-colors"]);
+    assert_eq!(
+        option(fix.selection.design(), &key("laces.material")),
+        "cotton"
+    );
+    assert!(valid(&c, fix.selection.design()));
+}
+
+#[test]
+fn a_table_without_a_message_is_described_from_its_groups() {
+    let mut v: Value = serde_json::from_str(RUNNER).expect("sample parses");
+    v["rules"].as_array_mut().expect("rules").push(json!({
+        "id": "lace-colors",
+        "allowed": { "groups": ["laces.material", "laces.color"], "rows": [
+            ["cotton", "white"], ["cotton", "bone"], ["cotton", "black"], ["cotton", "navy"], ["cotton", "red"],
+            ["cotton", "yellow"], ["cotton", "gray"], ["cotton", "pink"], ["waxed", "white"]
+        ] }
+    }));
+    let c = catalog(&v.to_string());
+    assert_eq!(
+        reason(&c, 5, Locale::En),
+        "Material of the Laces and Color of the Laces are only made in the listed combinations."
+    );
+    assert!(reason(&c, 5, Locale::Ko).contains("정해진 조합으로만"));
+}
+
+/// The sneaker with a sole width the shopper must choose (no default), and a table of the sole builds made:
+/// the written defaults (a white foam sole) are in no row, so only the choice of width makes a valid design.
+fn runner_with_required_width(required: bool) -> Value {
+    let mut v: Value = serde_json::from_str(RUNNER).expect("sample parses");
+    let mut width = json!({"id": "width", "name": {"en": "Sole width", "ko": "밑창 폭"}, "options": [
+        {"id": "regular", "name": {"en": "Regular", "ko": "보통"}},
+        {"id": "wide", "name": {"en": "Wide", "ko": "넓게"}, "price": 5000}
+    ]});
+    if required {
+        width["required"] = json!(true);
+    } else {
+        width["default"] = json!("regular");
+    }
+    v["choices"] = json!([width]);
+    v["rules"].as_array_mut().expect("rules").push(json!({
+        "id": "sole-builds",
+        "allowed": { "groups": ["width", "sole.material", "sole.color"], "rows": [
+            ["regular", "foam", "black"], ["wide", "rubber", "white"], ["regular", "rubber", "gum"],
+            ["regular", "rubber", "bone"], ["wide", "rubber", "gray"], ["regular", "foam", "navy"]
+        ] }
+    }));
+    v
+}
+
+#[test]
+fn a_group_without_a_default_needs_only_some_valid_design() {
+    let with_default = runner_with_required_width(false);
+    assert_eq!(
+        problems_after(|v| *v = with_default),
+        ["default_breaks_rule@rules[5]"]
+    );
+    let mut both = runner_with_required_width(true);
+    both["choices"][0]["default"] = json!("regular");
+    assert_eq!(
+        problems_after(|v| *v = both),
+        ["default_with_required@choices[0].default"]
+    );
+    let c = catalog(&runner_with_required_width(true).to_string());
+    assert!(c.choices()[0].required);
+    let s = Selection::new(&c);
+    assert!(
+        valid(&c, s.design()),
+        "the starting design keeps every rule"
+    );
+    assert_eq!(
+        s.missing_choices(&c),
+        [atelier_core::id::ChoiceId::from("width")]
+    );
+    assert!(!s.design_to_order(&c).choices.contains_key(&"width".into()));
+    // Untouched parts keep their written defaults where the rules allow.
+    assert_eq!(option(s.design(), &key("toe.material")), "leather");
+    let s = pick(&c, &s, "width", "wide");
+    assert!(s.missing_choices(&c).is_empty());
+    assert_eq!(option(&s.design_to_order(&c), &key("width")), "wide");
+    assert!(valid(&c, s.design()));
 }
 
 #[test]
@@ -603,5 +850,58 @@ proptest! {
             return Ok(());
         };
         walk(&c, &cs, true)?;
+    }
+
+    #[test]
+    fn availability_is_exact_with_variant_tables(
+        zones in 1usize..=3, options in 2usize..=4, rules in 0usize..=6, tables in 1usize..=4,
+        seed in any::<u64>(), cs in clicks()
+    ) {
+        let json = atelier_core::synthetic::catalog_json_with_tables(zones, options, rules, tables, seed);
+        let Ok(c) = Catalog::from_json(&json, &|_: &str| true) else {
+            return Ok(());
+        };
+        prop_assert!(
+            c.rules().iter().any(|r| matches!(r.kind, atelier_core::catalog::RuleKind::Allowed { .. })),
+            "the catalog has a table"
+        );
+        walk(&c, &cs, true)?;
+    }
+}
+
+#[test]
+fn the_industrial_model_has_the_benchmarks_shape_and_is_valid() {
+    let c = catalog(&atelier_core::synthetic::industrial_json(1));
+    let rows: Vec<usize> = c
+        .rules()
+        .iter()
+        .map(|r| match &r.kind {
+            atelier_core::catalog::RuleKind::Allowed { rows, .. } => rows.len(),
+            _ => 0,
+        })
+        .collect();
+    assert_eq!(c.choices().len(), 100);
+    assert_eq!(rows.len(), 110);
+    let total: usize = rows.iter().sum();
+    assert!((100_000..=130_000).contains(&total), "{total} rows");
+    assert!(
+        rows.iter().filter(|&&n| n > 30_000).count() >= 3,
+        "{rows:?}"
+    );
+    assert!(c.space().groups.iter().all(|g| g.domain.count_ones() <= 42));
+    assert!(valid(&c, Selection::new(&c).design()));
+}
+
+#[test]
+fn tables_agree_with_brute_force_on_fixed_catalogs() {
+    for &(zones, options, rules, tables, seed) in support::TABLE_CASES {
+        let json =
+            atelier_core::synthetic::catalog_json_with_tables(zones, options, rules, tables, seed);
+        let c = catalog(&json);
+        assert!(
+            support::brute_force_agrees(&c, 30, seed).is_ok(),
+            "{zones}x{options}x{rules}+{tables}: {:?}",
+            support::brute_force_agrees(&c, 30, seed)
+        );
     }
 }

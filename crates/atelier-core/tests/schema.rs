@@ -105,7 +105,11 @@ fn with_choices_and_rules() -> Value {
         { "id": "no-pink-wax", "excludes": [ { "laces.material": ["waxed"] }, { "laces.color": ["pink"] } ] },
         { "id": "match-finish", "equal": ["toe.material", "quarter.material"], "when": { "match": ["on"] } },
         { "id": "match-color", "equal": ["toe.color", "heel.color"], "when": { "match": ["on"] } },
-        { "id": "patent-max-2", "at_most": { "count": 2, "of": { "*.material": ["patent"] } } }
+        { "id": "patent-max-2", "at_most": { "count": 2, "of": { "*.material": ["patent"] } } },
+        { "id": "lace-colors", "allowed": { "groups": ["laces.material", "laces.color"], "rows": [
+            ["cotton", "white"], ["cotton", "bone"], ["cotton", "black"], ["cotton", "navy"], ["cotton", "red"],
+            ["cotton", "yellow"], ["cotton", "gray"], ["cotton", "pink"], ["waxed", "white"], ["waxed", "black"]
+          ] } }
     ]);
     v
 }
@@ -117,6 +121,19 @@ fn the_schema_accepts_choices_and_rules() {
     let json = v.to_string();
     if let Err(ps) = atelier_core::Catalog::from_json(&json, &|_: &str| true) {
         panic!("validation refused the example: {ps:?}");
+    }
+}
+
+#[test]
+fn the_schema_accepts_a_choice_the_shopper_must_make() {
+    let mut v = with_choices_and_rules();
+    if let Some(o) = v["choices"][0].as_object_mut() {
+        o.remove("default");
+        o.insert("required".into(), json!(true));
+    }
+    assert!(schema_accepts(&v));
+    if let Err(ps) = atelier_core::Catalog::from_json(&v.to_string(), &|_: &str| true) {
+        panic!("validation refused a required choice: {ps:?}");
     }
 }
 
@@ -173,8 +190,34 @@ fn the_schema_rejects_malformed_choices_and_rules() {
             Box::new(|v| v["rules"][4]["when"] = json!({})),
         ),
         (
+            "a table of one group",
+            Box::new(|v| {
+                v["rules"][7]["allowed"] = json!({ "groups": ["laces.color"], "rows": [["white"]] })
+            }),
+        ),
+        (
+            "a table with a star key",
+            Box::new(|v| v["rules"][7]["allowed"]["groups"][0] = json!("*.material")),
+        ),
+        (
+            "a table listing a group twice",
+            Box::new(|v| v["rules"][7]["allowed"]["groups"][0] = json!("laces.color")),
+        ),
+        (
+            "a table without rows",
+            Box::new(|v| v["rules"][7]["allowed"]["rows"] = json!([])),
+        ),
+        (
+            "a table repeating a row",
+            Box::new(|v| v["rules"][7]["allowed"]["rows"][1] = json!(["cotton", "white"])),
+        ),
+        (
             "a choice option with an unknown field",
             Box::new(|v| v["choices"][0]["options"][0]["colour"] = json!("red")),
+        ),
+        (
+            "a choice both required and with a default",
+            Box::new(|v| v["choices"][0]["required"] = json!(true)),
         ),
         (
             "a choice without a default",

@@ -1,5 +1,6 @@
 //! The browser half of the cross-target check, in headless Chromium: the rules engine compiled to wasm must
-//! offer exactly what the native build offered along the same walks (`tests/fixtures/availability.json`), and
+//! offer exactly what the native build offered along the same walks (`tests/fixtures/availability.json`),
+//! agree with brute force on small catalogs with variant tables (as `tests/rules.rs` does natively), and
 //! the color math must give the native build's CIEDE2000 values and photo palettes bit for bit
 //! (`tests/fixtures/color.json`).
 //! The browser bench of the rules engine is `tests/wasm_bench.rs`, run only by `make bench`.
@@ -26,6 +27,18 @@ fn browser_availability_equals_native() {
             Some(got.as_str()),
             "{name}: wasm differs from native"
         );
+    }
+}
+
+#[wasm_bindgen_test]
+fn browser_tables_agree_with_brute_force() {
+    for &(zones, options, rules, tables, seed) in support::TABLE_CASES {
+        let json =
+            atelier_core::synthetic::catalog_json_with_tables(zones, options, rules, tables, seed);
+        let c = support::catalog(&json);
+        if let Err(e) = support::brute_force_agrees(&c, 30, seed) {
+            panic!("{zones}x{options}x{rules}+{tables}: {e}");
+        }
     }
 }
 

@@ -6,7 +6,7 @@ mod common;
 use atelier_core::design::Choice;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{call, get, order, shop};
+use common::{TestDb, call, get, order, shop, shop_on, static_dir};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -441,4 +441,86 @@ async fn refuses_a_design_that_breaks_a_rule_naming_the_rule() {
             "{body}"
         );
     }
+}
+
+/// A folder of static files: the samples' files, and `runner-one.json` as `edit` changes it.
+#[cfg(unix)]
+fn statics_with(dir: &std::path::Path, edit: impl FnOnce(&mut Value)) -> std::path::PathBuf {
+    let statics = dir.join("static");
+    std::fs::create_dir_all(statics.join("catalogs")).expect("catalog folder");
+    for linked in ["products", "fonts"] {
+        std::os::unix::fs::symlink(static_dir().join(linked), statics.join(linked)).expect("link");
+    }
+    let sample = std::fs::read_to_string(static_dir().join("catalogs/runner-one.json"))
+        .expect("sample catalog");
+    let mut v: Value = serde_json::from_str(&sample).expect("sample parses");
+    edit(&mut v);
+    std::fs::write(statics.join("catalogs/runner-one.json"), v.to_string()).expect("write");
+    statics
+}
+
+/// A choice group the shopper must choose (no default) has no stand-in at the shop: an order without it is
+/// refused, naming the choice.
+#[cfg(unix)]
+#[tokio::test]
+async fn refuses_an_order_missing_a_choice_the_shopper_must_make() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let statics = statics_with(dir.path(), |v| {
+        v["choices"] = json!([{"id": "width", "name": {"en": "Sole width", "ko": "밑창 폭"}, "required": true,
+            "options": [{"id": "regular", "name": {"en": "Regular", "ko": "보통"}},
+                        {"id": "wide", "name": {"en": "Wide", "ko": "넓게"}}]}]);
+    });
+    let db = TestDb::fresh(&dir).await;
+    let s = shop_on(statics, dir, db).await;
+    let req = order(|_| {});
+    let (status, body) = call(
+        &s.router,
+        post_json(serde_json::to_string(&req).expect("json")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(codes(&body), vec!["missing_choice@design.choices.width"]);
+    assert_eq!(
+        body["error"]["problems"][0]["message"],
+        "The choice \"width\" has no option."
+    );
+}
+
+/// A variant table is enforced like every other rule: the sneaker with a table of the lace colors each lace
+/// material is made in (the sample's files, its catalog with the table added) refuses red waxed laces, naming
+/// the table and its message.
+#[cfg(unix)]
+#[tokio::test]
+async fn refuses_a_design_that_breaks_a_variant_table_naming_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let statics = statics_with(dir.path(), |v| {
+        v["rules"].as_array_mut().expect("rules").push(json!({
+            "id": "lace-colors",
+            "allowed": { "groups": ["laces.material", "laces.color"], "rows": [
+                ["cotton", "white"], ["cotton", "bone"], ["cotton", "black"], ["cotton", "navy"],
+                ["cotton", "red"], ["cotton", "yellow"], ["cotton", "gray"], ["cotton", "pink"],
+                ["waxed", "white"], ["waxed", "bone"], ["waxed", "black"], ["waxed", "navy"], ["waxed", "gray"]
+            ] },
+            "message": { "en": "Waxed laces are made in white, bone, black, navy and gray only.",
+                         "ko": "왁스 끈은 흰색, 본, 검정, 네이비, 회색으로만 만듭니다." }
+        }));
+    });
+    let db = TestDb::fresh(&dir).await;
+    let s = shop_on(statics, dir, db).await;
+    let req = order(|d| {
+        let laces = d.zones.get_mut(&"laces".into()).expect("laces");
+        laces.material = "waxed".into();
+        laces.color = "red".into();
+    });
+    let (status, body) = call(
+        &s.router,
+        post_json(serde_json::to_string(&req).expect("json")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(codes(&body), vec!["rule_broken@design"]);
+    assert_eq!(
+        body["error"]["problems"][0]["message"],
+        "This design breaks the rule \"lace-colors\": Waxed laces are made in white, bone, black, navy and gray only."
+    );
 }

@@ -85,8 +85,11 @@ pub struct ChoiceGroup {
     pub name: Localized,
     /// Options, in the order shown.
     pub options: Vec<ChoiceOption>,
-    /// The option a new design starts with.
+    /// The option a new design starts with. For a group the shopper must choose ([`ChoiceGroup::required`])
+    /// it is only the solver's stand-in, an option some valid design has, never shown as chosen.
     pub default: OptionId,
+    /// The catalog gives no default: the shopper must choose an option before ordering.
+    pub required: bool,
 }
 
 /// An option of a [`ChoiceGroup`].
@@ -142,6 +145,13 @@ pub enum RuleKind {
         count: u32,
         /// What is counted.
         of: Vec<Cond>,
+    },
+    /// A variant table: the groups take one of the listed combinations.
+    Allowed {
+        /// The group keys, one per column.
+        groups: Vec<String>,
+        /// The allowed combinations, one option id per column.
+        rows: Vec<Vec<String>>,
     },
 }
 
@@ -418,9 +428,10 @@ impl Catalog {
         self.texts.iter().find(|t| t.id.as_str() == id)
     }
 
-    /// A new design: every zone at its default, no size chosen yet.
+    /// A new design: every zone at its default, no size chosen yet. A group the shopper must choose holds
+    /// the stand-in option of the starting design (see [`ChoiceGroup::required`]).
     pub fn default_design(&self) -> Design {
-        Design {
+        let written = Design {
             product: self.id.clone(),
             size: None,
             zones: self
@@ -434,6 +445,9 @@ impl Catalog {
                 .map(|c| (c.id.clone(), c.default.clone()))
                 .collect(),
             text: BTreeMap::new(),
-        }
+        };
+        // The rules' starting design: the written defaults, unless a group the shopper must choose made
+        // validation start nearer a valid design.
+        crate::rules::design_values::design_with(self, &written, &self.space.defaults)
     }
 }

@@ -145,7 +145,7 @@ pub enum CatalogProblemKind {
         /// The option id.
         option: String,
     },
-    /// A rule without exactly one of `requires`, `only_with`, `excludes`, `equal`, `at_most`.
+    /// A rule without exactly one of `requires`, `only_with`, `excludes`, `equal`, `at_most`, `allowed`.
     RuleKind,
     /// A list with too few entries.
     TooFew {
@@ -156,6 +156,25 @@ pub enum CatalogProblemKind {
     AtMostOneKey,
     /// A `*.` key where the rule cannot bind it to one zone.
     StarNotAllowed,
+    /// A choice group with both a `default` and `required: true`.
+    DefaultWithRequired,
+    /// A variant table lists the same group twice.
+    DuplicateGroup {
+        /// The group key.
+        group: String,
+    },
+    /// A variant table row with another number of entries than the table has groups.
+    RowLength {
+        /// The number of groups.
+        expected: usize,
+        /// The number of entries in the row.
+        found: usize,
+    },
+    /// A variant table row equal to an earlier one.
+    DuplicateRow {
+        /// The earlier row's index.
+        first: usize,
+    },
     /// An `equal` over groups choosing different kinds of options.
     EqualMismatch {
         /// The group that differs.
@@ -263,6 +282,10 @@ impl ProblemKind for CatalogProblemKind {
             TooFew { .. } => "too_few",
             AtMostOneKey => "at_most_one_key",
             StarNotAllowed => "star_not_allowed",
+            DefaultWithRequired => "default_with_required",
+            DuplicateGroup { .. } => "duplicate_group",
+            RowLength { .. } => "row_length",
+            DuplicateRow { .. } => "duplicate_row",
             EqualMismatch { .. } => "equal_mismatch",
             NoValidDesign { .. } => "no_valid_design",
             DefaultBreaksRule { .. } => "default_breaks_rule",
@@ -323,7 +346,15 @@ impl ProblemKind for CatalogProblemKind {
             UnknownOption { group, option } | OptionNotOffered { group, option } => {
                 vec![("group", group.clone()), ("option", option.clone())]
             }
-            RuleKind | AtMostOneKey | StarNotAllowed => vec![],
+            RuleKind | AtMostOneKey | StarNotAllowed | DefaultWithRequired => vec![],
+            DuplicateGroup { group } => vec![("group", group.clone())],
+            RowLength { expected, found } => {
+                vec![
+                    ("expected", expected.to_string()),
+                    ("found", found.to_string()),
+                ]
+            }
+            DuplicateRow { first } => vec![("first", first.to_string())],
             TooFew { min } => vec![("min", min.to_string())],
             EqualMismatch { group, other } => {
                 vec![("group", group.clone()), ("other", other.clone())]

@@ -188,6 +188,8 @@ pub struct RawChoiceGroup {
     pub options: Option<Vec<RawChoiceOption>>,
     /// The option a new design starts with.
     pub default: Option<String>,
+    /// `true`: no default, the shopper must choose before ordering.
+    pub required: Option<bool>,
     /// Anything else.
     #[serde(flatten)]
     pub extra: Extra,
@@ -245,6 +247,8 @@ pub struct RawRule {
     pub equal: Option<Vec<String>>,
     /// A bound on how many groups satisfy a condition.
     pub at_most: Option<RawAtMost>,
+    /// A variant table: the combinations of some groups that are made.
+    pub allowed: Option<RawAllowed>,
     /// The rule applies only while this holds.
     pub when: Option<RawCondition>,
     /// The reason shown to shoppers.
@@ -274,6 +278,18 @@ pub struct RawAtMost {
     pub count: Option<i64>,
     /// What is counted.
     pub of: Option<RawCondition>,
+    /// Anything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `{"groups": ["engine", "gearbox"], "rows": [["s64", "m9"], ...]}`: the combinations that are made.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawAllowed {
+    /// The group keys, one per column.
+    pub groups: Option<Vec<String>>,
+    /// The allowed combinations, one option id per column.
+    pub rows: Option<Vec<Vec<String>>>,
     /// Anything else.
     #[serde(flatten)]
     pub extra: Extra,

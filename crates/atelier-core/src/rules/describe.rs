@@ -127,6 +127,17 @@ pub fn reason(catalog: &Catalog, rule: usize, locale: Locale) -> String {
                 ("of", conds(catalog, of, locale)),
             ],
         ),
+        RuleKind::Allowed { groups, .. } => {
+            let names: Vec<String> = groups
+                .iter()
+                .map(|k| key_name(catalog, k, locale, false))
+                .collect();
+            format(
+                locale,
+                "rule.allowed",
+                &[("groups", names.join(text(locale, "rule.and")))],
+            )
+        }
     };
     if rule.when.is_empty() {
         said

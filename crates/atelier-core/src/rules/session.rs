@@ -15,7 +15,7 @@ use super::solver::Solver;
 use super::space::{Domain, GroupKey, Space};
 use crate::catalog::Catalog;
 use crate::design::Design;
-use crate::id::{SizeId, TextId};
+use crate::id::{ChoiceId, SizeId, TextId};
 
 /// A valid design and the groups the shopper chose themselves, oldest first.
 ///
@@ -284,6 +284,28 @@ impl Selection {
             .iter()
             .filter_map(|k| space.group(k))
             .collect()
+    }
+
+    /// The groups the shopper must choose (`required` in the catalog, no default) and has not chosen yet, in
+    /// catalog order: what stands between this design and an order. The design holds a stand-in option for
+    /// each, so availability and fixes work as for any group; [`Selection::design_to_order`] leaves it out.
+    pub fn missing_choices(&self, catalog: &Catalog) -> Vec<ChoiceId> {
+        catalog
+            .choices
+            .iter()
+            .filter(|ch| ch.required && !self.is_explicit(&GroupKey::Choice(ch.id.clone())))
+            .map(|ch| ch.id.clone())
+            .collect()
+    }
+
+    /// The design as an order sends it: without the stand-ins of groups the shopper has not chosen, so the
+    /// shop refuses it (`missing_choice`) rather than making a choice nobody made.
+    pub fn design_to_order(&self, catalog: &Catalog) -> Design {
+        let mut design = self.design.clone();
+        for id in self.missing_choices(catalog) {
+            design.choices.remove(&id);
+        }
+        design
     }
 
     /// Whether the shopper chose this group themselves.

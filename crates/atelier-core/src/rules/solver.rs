@@ -1,7 +1,8 @@
 //! Propagation and search over a [`Space`]: the one place that decides whether choices can be completed.
 //!
 //! Propagation narrows domains with each constraint until nothing changes (it may stop short of ruling out
-//! everything impossible); search then picks the group with the fewest options left and tries each,
+//! everything impossible, though each variant table on its own is propagated fully); search then picks the
+//! group with the fewest options left and tries each,
 //! preferred options first. Every complete assignment is checked by the same propagation, so an answer of
 //! "no solution" is exhaustive, not heuristic. A rule mask lets [`crate::rules::explain`] ask what a subset
 //! of the rules allows.
@@ -313,6 +314,77 @@ fn revise(c: &Constraint, d: &mut [Domain], changed: &mut Vec<u16>) -> Result<()
                     Ok(())
                 }
             }
+        }
+        Constraint::Table {
+            groups,
+            cells,
+            when,
+            ..
+        } => revise_table(groups, cells, when, d, changed),
+    }
+}
+
+/// Narrows `d` by a variant table to the options some row still supports: a row is still possible when each
+/// of its cells is in its column's domain, and an option stays only if such a row has it (generalized arc
+/// consistency, so a table never leaves an option that no design could complete within it). With the guard
+/// undecided, a table that no row can satisfy any more switches its last open guard literal off instead.
+fn revise_table(
+    groups: &[u16],
+    cells: &[u8],
+    when: &[Lit],
+    d: &mut [Domain],
+    changed: &mut Vec<u16>,
+) -> Result<(), Conflict> {
+    let state = guard(when, d);
+    if matches!(state, Guard::Inactive) || groups.is_empty() {
+        return Ok(());
+    }
+    let doms: Vec<Domain> = groups.iter().map(|&g| d[usize::from(g)]).collect();
+    let mut support: Vec<Domain> = vec![0; groups.len()];
+    let mut any = false;
+    for row in cells.chunks_exact(groups.len()) {
+        if row.iter().zip(&doms).any(|(&v, &dom)| dom >> v & 1 == 0) {
+            continue;
+        }
+        any = true;
+        let mut grew = false;
+        for (s, &v) in support.iter_mut().zip(row) {
+            grew |= *s >> v & 1 == 0;
+            *s |= 1 << v;
+        }
+        // Every option of every column already has a row: the rest of the table cannot narrow anything.
+        if grew && support == doms {
+            break;
+        }
+    }
+    let mut narrow = |g: u16, keep: Domain| -> Result<(), Conflict> {
+        let i = usize::from(g);
+        let next = d[i] & keep;
+        if next != d[i] {
+            if next == 0 {
+                return Err(Conflict);
+            }
+            d[i] = next;
+            changed.push(g);
+        }
+        Ok(())
+    };
+    match state {
+        Guard::Inactive => Ok(()),
+        Guard::Active => {
+            if !any {
+                return Err(Conflict);
+            }
+            for (&g, &keep) in groups.iter().zip(&support) {
+                narrow(g, keep)?;
+            }
+            Ok(())
+        }
+        Guard::Open(last) => {
+            if !any && let Some(l) = last {
+                narrow(l.group, !l.set)?;
+            }
+            Ok(())
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The compiled form of a catalog's rules: groups (the choices a design makes) with their domains, and
-//! constraints over "group takes one of these options" literals. Built by catalog validation
-//! (`catalog::rules`); the solver only reads it.
+//! constraints over "group takes one of these options" literals or over the rows of a variant table. Built by
+//! catalog validation (`catalog::rules`); the solver only reads it.
 //!
 //! Values are bit positions in a [`Domain`]: for zone groups the position in the catalog's material or color
 //! palette, so "the same option" in two zones is the same bit and matching panels is a bitwise AND; for a
@@ -84,6 +84,10 @@ pub struct Lit {
 }
 
 /// A compiled constraint; `rule` is the index of the catalog rule it came from.
+///
+/// Design note: a variant table is kept as its rows (`Table`) rather than expanded into clauses, so the
+/// solver can keep exactly the options some still-possible row supports (generalized arc consistency); a
+/// clause encoding of a 30,000-row table would be larger and propagate less.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Constraint {
     /// At least one literal holds.
@@ -115,6 +119,26 @@ pub enum Constraint {
         /// Guard.
         when: Vec<Lit>,
     },
+    /// While every `when` literal holds, `groups` take the options of one of the rows.
+    Table {
+        /// Source rule.
+        rule: u16,
+        /// The columns (distinct groups).
+        groups: Vec<u16>,
+        /// The rows, flattened: row `r` is `cells[r * groups.len()..][..groups.len()]`, option bits.
+        cells: Vec<u8>,
+        /// Guard.
+        when: Vec<Lit>,
+    },
+}
+
+/// Whether `row` of a table over `groups` matches `values` in every column other than `skip`.
+fn row_matches(groups: &[u16], row: &[u8], values: &[u8], skip: Option<usize>) -> bool {
+    groups
+        .iter()
+        .zip(row)
+        .enumerate()
+        .all(|(i, (&g, &v))| Some(i) == skip || values[usize::from(g)] == v)
 }
 
 impl Constraint {
@@ -123,7 +147,8 @@ impl Constraint {
         match self {
             Constraint::Clause { rule, .. }
             | Constraint::Equal { rule, .. }
-            | Constraint::AtMost { rule, .. } => usize::from(*rule),
+            | Constraint::AtMost { rule, .. }
+            | Constraint::Table { rule, .. } => usize::from(*rule),
         }
     }
 
@@ -139,6 +164,11 @@ impl Constraint {
             Constraint::AtMost { lits, when, .. } => {
                 lits.iter().chain(when).map(|l| l.group).collect()
             }
+            Constraint::Table { groups, when, .. } => groups
+                .iter()
+                .copied()
+                .chain(when.iter().map(|l| l.group))
+                .collect(),
         }
     }
 
@@ -211,6 +241,30 @@ impl Constraint {
                 };
                 !on | fits
             }
+            Constraint::Table {
+                groups,
+                cells,
+                when,
+                ..
+            } => {
+                let Some(on) = guard(when) else {
+                    return Domain::MAX;
+                };
+                let column = groups.iter().position(|&c| c == g);
+                let mut fits: Domain = 0;
+                for row in cells.chunks_exact(groups.len().max(1)) {
+                    if row_matches(groups, row, values, column) {
+                        match column {
+                            Some(i) => fits |= 1 << row[i],
+                            None => {
+                                fits = Domain::MAX;
+                                break;
+                            }
+                        }
+                    }
+                }
+                !on | fits
+            }
         }
     }
 
@@ -225,6 +279,17 @@ impl Constraint {
             Constraint::AtMost {
                 max, lits, when, ..
             } => !when.iter().all(is) || lits.iter().filter(|l| is(l)).count() <= usize::from(*max),
+            Constraint::Table {
+                groups,
+                cells,
+                when,
+                ..
+            } => {
+                !when.iter().all(is)
+                    || cells
+                        .chunks_exact(groups.len().max(1))
+                        .any(|row| row_matches(groups, row, values, None))
+            }
         }
     }
 }

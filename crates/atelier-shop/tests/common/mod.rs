@@ -150,8 +150,13 @@ pub async fn shop() -> TestShop {
 }
 
 pub async fn shop_at(dir: TempDir, db: TestDb) -> TestShop {
+    shop_on(static_dir(), dir, db).await
+}
+
+/// A shop serving the catalogs (and files) of `statics` instead of the samples.
+pub async fn shop_on(statics: PathBuf, dir: TempDir, db: TestDb) -> TestShop {
     let store = Store::connect(&db.url).await.expect("store opens");
-    let (state, router) = instance_on(store, &dir);
+    let (state, router) = instance_serving(store, &dir, statics);
     TestShop {
         router,
         state,
@@ -164,7 +169,12 @@ pub async fn shop_at(dir: TempDir, db: TestDb) -> TestShop {
 /// its router (serving `dir`'s `dist` as the app). A second instance on a test's database is
 /// `instance_on(Store::connect(&s.db.url).await?, &s.dir)`.
 pub fn instance_on(store: Store, dir: &TempDir) -> (AppState, Router) {
-    let catalogs = Catalogs::load(&static_dir()).expect("sample catalogs load");
+    instance_serving(store, dir, static_dir())
+}
+
+/// [`instance_on`] serving the catalogs (and files) of `statics`.
+fn instance_serving(store: Store, dir: &TempDir, statics: PathBuf) -> (AppState, Router) {
+    let catalogs = Catalogs::load(&statics).expect("catalogs load");
     let state = AppState {
         catalogs: Arc::new(catalogs),
         store,
@@ -174,7 +184,7 @@ pub fn instance_on(store: Store, dir: &TempDir) -> (AppState, Router) {
         help_phone: Some("1588-0000".into()),
     };
     let dirs = Dirs {
-        static_dir: static_dir(),
+        static_dir: statics,
         app_dir: dir.path().join("dist"),
     };
     let router = app(state.clone(), &dirs);

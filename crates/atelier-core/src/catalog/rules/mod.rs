@@ -8,10 +8,12 @@
 //! them, so a retailer knows where to look.
 //!
 //! This file holds the entry points and the product's groups; a rule's conditions are read in
-//! `condition.rs`, each rule kind is checked and compiled in `kinds.rs`, and the second pass is `together.rs`.
+//! `condition.rs`, each rule kind is checked and compiled in `kinds.rs` (variant tables in `table.rs`), and the
+//! second pass is `together.rs`.
 
 mod condition;
 mod kinds;
+mod table;
 mod together;
 
 pub(super) use together::check_together;
@@ -25,6 +27,7 @@ use crate::rules::space::{Constraint, Domain, Group, GroupKey, MAX_OPTIONS};
 use condition::{Checked, KeyRef, Rules};
 use kinds::{at_most, equal, excludes, implication};
 use std::collections::HashSet;
+use table::allowed;
 
 /// The groups of a product: per zone its material then its color, then each choice group.
 pub(super) fn groups(
@@ -105,6 +108,7 @@ pub(super) fn check(
             raw.excludes.is_some(),
             raw.equal.is_some(),
             raw.at_most.is_some(),
+            raw.allowed.is_some(),
         ];
         if kinds.iter().filter(|k| **k).count() != 1 {
             c.push(&at, K::RuleKind);
@@ -145,6 +149,8 @@ pub(super) fn check(
             )
         } else if let Some(am) = raw.at_most {
             at_most(c, &r, &at, am, when.as_ref(), index, &mut out)
+        } else if let Some(table) = raw.allowed {
+            allowed(c, &r, &at, table, when.as_ref(), index, &mut out)
         } else {
             None
         };

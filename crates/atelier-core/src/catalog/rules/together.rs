@@ -10,9 +10,15 @@ use crate::rules::explain::quickxplain;
 use crate::rules::solver::Solver;
 use crate::rules::space::{Domain, Space};
 
-/// The rules together: some valid design exists, the default design keeps every rule, and every offered
-/// option is part of some valid design.
-pub(in crate::catalog) fn check_together(c: &mut Checker, space: &Space, rules: &[Rule]) {
+/// The rules together: some valid design exists, the default design keeps every rule (when `defaults` is
+/// asked for: a catalog with a group the shopper must choose has no default design), and every offered
+/// option is part of some valid design. Returns a valid design nearest the defaults, if there is one.
+pub(in crate::catalog) fn check_together(
+    c: &mut Checker,
+    space: &Space,
+    rules: &[Rule],
+    defaults: bool,
+) -> Option<Vec<u8>> {
     let rule_count = rules.len();
     let mut solver = Solver::new(space);
     let initial = space.initial();
@@ -35,15 +41,21 @@ pub(in crate::catalog) fn check_together(c: &mut Checker, space: &Space, rules: 
         set.sort_unstable();
         set
     };
+    let prefer: Vec<Domain> = space.defaults.iter().map(|&v| 1 << v).collect();
+    let start = solver.solve(&initial, &prefer);
     let Some(some_design) = solver.solve(&initial, &none) else {
         let set = culprits(&initial);
         let at = set
             .first()
             .map_or("rules".to_owned(), |&r| rules[r].path.clone());
         c.push(at, K::NoValidDesign { rules: names(&set) });
-        return;
+        return None;
     };
-    let mut broken: Vec<usize> = space.broken(&space.defaults).map(|k| k.rule()).collect();
+    let mut broken: Vec<usize> = if defaults {
+        space.broken(&space.defaults).map(|k| k.rule()).collect()
+    } else {
+        Vec::new()
+    };
     broken.dedup();
     for r in &broken {
         c.push(
@@ -76,4 +88,5 @@ pub(in crate::catalog) fn check_together(c: &mut Checker, space: &Space, rules: 
             );
         }
     }
+    start
 }

@@ -1,5 +1,5 @@
 //! The `choices` section of a catalog file: product-wide choice groups that are not zones, each with its
-//! options (id, name, price) and default. Kept unpriced until the catalog's currency is known to be sound.
+//! options (id, name, price) and default, or `required: true` for a group the shopper must choose. Kept unpriced until the catalog's currency is known to be sound.
 
 use super::checker::Checker;
 use crate::catalog::model::{ChoiceGroup, ChoiceOption};
@@ -16,6 +16,7 @@ pub(super) struct UnpricedChoiceGroup {
     name: Localized,
     options: Vec<(OptionId, Localized, i64)>,
     default: OptionId,
+    required: bool,
 }
 
 impl UnpricedChoiceGroup {
@@ -34,6 +35,7 @@ impl UnpricedChoiceGroup {
                 })
                 .collect(),
             default: self.default,
+            required: self.required,
         }
     }
 }
@@ -71,7 +73,14 @@ pub(super) fn check(
                 options.push((OptionId(id), name, price));
             }
         }
+        let required = g.required == Some(true);
         let default = match g.default {
+            // A stand-in until the rules pick one some valid design has (`validate/mod.rs`).
+            None if required => options.first().map(|(id, _, _)| id.clone()),
+            Some(_) if required => {
+                c.push(format!("{at}.default"), K::DefaultWithRequired);
+                None
+            }
             None => {
                 c.push(&at, K::MissingField { field: "default" });
                 None
@@ -94,6 +103,7 @@ pub(super) fn check(
                 name,
                 options,
                 default,
+                required,
             });
         }
     }

@@ -119,7 +119,7 @@ pub(super) fn validate(
     };
     let materials: Vec<Material> = materials.into_iter().map(|m| m.priced(currency)).collect();
     let colors: Vec<Color> = colors.into_iter().map(|col| col.priced(currency)).collect();
-    let choices: Vec<ChoiceGroup> = choices.into_iter().map(|g| g.priced(currency)).collect();
+    let mut choices: Vec<ChoiceGroup> = choices.into_iter().map(|g| g.priced(currency)).collect();
     let (rules, space) = compile_rules(
         &mut c,
         raw.rules.unwrap_or_default(),
@@ -128,6 +128,16 @@ pub(super) fn validate(
         &colors,
         &choices,
     )?;
+    // A group the shopper must choose starts at the option of the starting design the rules found for it.
+    let first_choice = 2 * zones.len();
+    for (i, ch) in choices.iter_mut().enumerate() {
+        let g = first_choice + i;
+        if ch.required
+            && let (Some(group), Some(&bit)) = (space.groups.get(g), space.defaults.get(g))
+        {
+            ch.default = crate::id::OptionId(group.options[usize::from(bit)].clone());
+        }
+    }
     // With no problems every required part is present; this cannot fail, but stays total.
     let (Some(id), Some(name), Some(description), Some(base_price)) = (
         header.id,
@@ -173,7 +183,14 @@ fn compile_rules(
     c.gate()?;
     let mut space = Space::new(groups, constraints);
     space.defaults = default_values(&space, zones, choices);
-    rules::check_together(c, &space, &rules);
+    // With a group the shopper must choose there is no default design to check, only that some valid
+    // design exists; the design a new selection starts from is then the one nearest the written defaults.
+    let must_choose = choices.iter().any(|ch| ch.required);
+    if let Some(start) = rules::check_together(c, &space, &rules, !must_choose)
+        && must_choose
+    {
+        space.defaults = start;
+    }
     c.gate()?;
     Ok((rules, space))
 }
