@@ -99,6 +99,9 @@ pub enum ApiError {
     /// A submission id already used for a different order (or swatch request).
     #[error("submission id reused for a different order")]
     SubmissionConflict,
+    /// The order writer's queue is full ([`crate::store::Writes::queue`]): nothing was stored, try again soon.
+    #[error("too many orders waiting to be stored")]
+    Busy,
     /// A fault on the shop's side: what the shop was doing and, when there is one, the error that stopped it.
     /// Logged with its whole chain of sources where the response is made, never sent to the client.
     #[error("internal error: {context}")]
@@ -196,6 +199,7 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::SubmissionConflict => StatusCode::CONFLICT,
+            ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -224,6 +228,7 @@ impl ApiError {
             ApiError::PreviewViewNotFound { .. } => "preview_view_not_found",
             ApiError::PreviewUnavailable(_) => "preview_unavailable",
             ApiError::StillNotFound { .. } => "still_not_found",
+            ApiError::Busy => "busy",
             ApiError::Internal { .. } => "internal",
         }
     }
@@ -273,6 +278,12 @@ impl ApiError {
             response
                 .headers_mut()
                 .insert(axum::http::header::RETRY_AFTER, (*retry_after).into());
+        }
+        if let ApiError::Busy = self {
+            // A queue drains within a few flushes: a second is plenty.
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, 1.into());
         }
         response
     }

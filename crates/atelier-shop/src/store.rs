@@ -13,7 +13,8 @@
 //! tables, each in its database's types).
 //!
 //! This file opens the database and holds what every table shares ([`Inserted`]); each table's queries live
-//! in their own file: [`orders`] (and their delivery rows, written with them), [`deliveries`] (the retailer
+//! in their own file: [`orders`] (and their delivery rows, written with them, by default in batches through
+//! the one writer of [`group_commit`]), [`deliveries`] (the retailer
 //! webhook's outbox) and [`swatch_requests`]. The order desk's queries have their own files: [`desk_users`]
 //! (staff and sessions), [`desk_orders`] (the filtered list and status moves), [`desk_lists`],
 //! [`desk_stats`] (the dashboard) and [`retention`] (erasing contact details).
@@ -29,6 +30,7 @@ mod desk_lists;
 mod desk_orders;
 mod desk_stats;
 mod desk_users;
+mod group_commit;
 mod help_requests;
 mod orders;
 mod retention;
@@ -45,6 +47,7 @@ pub use retention::Erased;
 pub use swatch_requests::{NewSwatchRequest, StoredSwatchRequest};
 
 pub use backend::{Backend, shown as shown_url};
+pub use group_commit::MAX_BATCH;
 
 use sqlx::AnyPool;
 use std::sync::Arc;
@@ -57,6 +60,26 @@ pub struct Store {
     backend: Backend,
     /// Signalled after an order (and so a delivery) is stored, so the webhook worker sends it at once.
     new_delivery: Arc<Notify>,
+    /// The order writer ([`group_commit`]); `None` when group commit is off (each order its own transaction).
+    group_commit: Option<group_commit::GroupCommit>,
+}
+
+/// How orders are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Writes {
+    /// Whether accepted orders go through the group commit writer (`ATELIER_GROUP_COMMIT`, on by default).
+    pub group_commit: bool,
+    /// How many orders may wait for the writer before new ones are refused (`ATELIER_ORDER_QUEUE`).
+    pub queue: usize,
+}
+
+impl Default for Writes {
+    fn default() -> Writes {
+        Writes {
+            group_commit: true,
+            queue: 1024,
+        }
+    }
 }
 
 /// How an insert under a fresh id and a client's submission id ended.
@@ -68,6 +91,8 @@ pub enum Inserted<R> {
     IdTaken,
     /// The submission id is taken: an earlier (or concurrent) submit of the same request stored it first.
     SubmissionTaken,
+    /// Nothing was stored: the order writer's queue is full ([`group_commit`]); the client may retry.
+    Busy,
 }
 
 /// The outcome of an `INSERT … ON CONFLICT (submission) DO NOTHING RETURNING *`: the row, no row (the
@@ -85,12 +110,34 @@ impl Store {
     /// Opens (creating a SQLite file if needed) and migrates the database at `url`: `sqlite://FILE` or
     /// `postgres://…`. The error names the URL without its password.
     pub async fn connect(url: &str) -> anyhow::Result<Store> {
+        Store::connect_with(url, Writes::default()).await
+    }
+
+    /// [`Store::connect`] with orders written as `writes` says (group commit on or off).
+    pub async fn connect_with(url: &str, writes: Writes) -> anyhow::Result<Store> {
         let (pool, backend) = backend::open(url).await?;
+        let new_delivery = Arc::new(Notify::new());
+        let group_commit = writes.group_commit.then(|| {
+            group_commit::GroupCommit::spawn(pool.clone(), new_delivery.clone(), writes.queue)
+        });
         Ok(Store {
             pool,
             backend,
-            new_delivery: Arc::new(Notify::new()),
+            new_delivery,
+            group_commit,
         })
+    }
+
+    /// Whether orders go through the group commit writer.
+    pub fn group_commit(&self) -> bool {
+        self.group_commit.is_some()
+    }
+
+    /// How many batches the group commit writer has written (`None` with group commit off).
+    pub fn order_batches(&self) -> Option<u64> {
+        self.group_commit
+            .as_ref()
+            .map(group_commit::GroupCommit::batches)
     }
 
     /// The database this store runs on.

@@ -105,6 +105,9 @@ impl OrderView {
             problem listed; `proof_mismatch` when the shop's render of a view differs from its proof), or the \
             `Idempotency-Key` names another submission than the body (`idempotency_key_mismatch`)",
             body = schemas::ErrorResponse),
+        (status = 503, description = "Too many orders waiting to be stored (`busy`); nothing was stored, retry \
+            with the same submission id", body = schemas::ErrorResponse,
+            headers(("Retry-After" = u64, description = "Seconds to wait: 1"))),
     )
 )]
 pub async fn create(
