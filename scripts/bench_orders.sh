@@ -11,7 +11,7 @@ REQUESTS=4000
 SECONDS_BOUND=20
 
 if [ "${1:-}" != --inside-postgres ]; then
-  cargo build -q --profile server -p atelier-shop -p atelier-order-load --example store_bench
+  cargo build -q --profile server -p atelier-shop -p atelier-order-load --bins --example store_bench
 fi
 SHOP=$PWD/target/server/atelier-shop
 LOAD=$PWD/target/server/atelier-order-load

@@ -179,7 +179,14 @@ async fn place(
                 }
             }
             (Ok(_), Some(503)) | (Err(_), _) => {}
-            (Ok(_), _) => {
+            (Ok(resp), _) => {
+                // Said once per refusal: a refused order is a bug in the generator or the shop.
+                let status = resp.status();
+                let text = resp.text().await.unwrap_or_default();
+                eprintln!(
+                    "order refused: {status} {}",
+                    text.chars().take(300).collect::<String>()
+                );
                 return Ok(Outcome {
                     answer: Answer::Refused,
                     retries,

@@ -1,5 +1,5 @@
 //! The orders the clients send: valid designs of the sample products, varied (each zone in turn takes each
-//! of its other colors), each with its price from the core and its proofs drawn by `atelier-render`, once,
+//! of its other colors, keeping the designs the core's order check accepts, rules included), each with its price from the core and its proofs drawn by `atelier-render`, once,
 //! before the load starts, exactly as the app computes them in the browser. Also the proof check's CPU cost
 //! per order, measured with that same drawing ([`proof_cpu_ms_per_order`]).
 
@@ -110,14 +110,18 @@ impl Orders {
     /// `count` different orders for `product` (fewer if the product has fewer color variations).
     pub fn make(static_dir: &Path, product: &str, count: usize) -> Result<Orders> {
         let product = Product::load(static_dir, product)?;
-        let bodies = product
-            .designs(count)
-            .into_iter()
-            .map(|design| {
-                let order = product.order(design)?;
-                serde_json::to_value(&order).context("order serialization")
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut bodies = Vec::new();
+        // Twice as many candidates: a color a zone offers may still break one of the product's rules, which
+        // the core's order check (the shop's) finds; those are left out.
+        for design in product.designs(count.saturating_mul(2)) {
+            if bodies.len() >= count {
+                break;
+            }
+            let order = product.order(design)?;
+            if atelier_core::order::check_order(&order, Some(&product.catalog)).is_ok() {
+                bodies.push(serde_json::to_value(&order).context("order serialization")?);
+            }
+        }
         anyhow::ensure!(!bodies.is_empty() && count > 0, "no orders to send");
         Ok(Orders { bodies })
     }

@@ -1,5 +1,5 @@
 //! A run's figures as `make bench` prints them: `KEY.per_s`, `KEY.p50_ms`, `KEY.p99_ms`, `KEY.errors`
-//! (refused orders and orders unacknowledged at the deadline), one `key: value unit` line each.
+//! (orders refused) and `KEY.unfinished` (orders the deadline cut off before an answer), one `key: value unit` line each.
 
 use crate::load::Report;
 
@@ -30,7 +30,8 @@ pub fn lines(key: &str, report: &Report) -> Vec<String> {
             "{key}.p99_ms: {:.1} ms",
             quantile(&report.latencies_ms, 0.99)
         ),
-        format!("{key}.errors: {} orders", report.errors + report.unfinished),
+        format!("{key}.errors: {} orders", report.errors),
+        format!("{key}.unfinished: {} orders", report.unfinished),
     ]
 }
 
