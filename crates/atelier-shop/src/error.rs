@@ -355,6 +355,18 @@ mod tests {
         );
     }
 
+    /// A full order queue is a 503 the client can act on: a code, a localized message, when to retry.
+    #[test]
+    fn a_full_order_queue_is_a_503_with_retry_after() {
+        for locale in [Locale::En, Locale::Ko] {
+            let response = ApiError::Busy.render(locale);
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(response.headers()[axum::http::header::RETRY_AFTER], "1");
+            let message = messages::format(locale, "error.busy", &[]);
+            assert!(!message.is_empty() && message != "error.busy", "{message}");
+        }
+    }
+
     #[tokio::test]
     async fn the_client_never_sees_the_sources() {
         use http_body_util::BodyExt;
