@@ -42,3 +42,6 @@ for name in palette_worker text_worker; do
   worker=$(for f in dist/"$name"*; do gzip -9 -c "$f" | wc -c; done | awk '{s += $1} END {print s}')
   awk -v n="$name" -v b="$worker" 'BEGIN { printf "bundle.%s_gzip_kb: %.1f KB\n", n, b / 1024 }'
 done
+# The order path: orders per second and latency at 32 clients on SQLite and PostgreSQL (one instance and
+# two), the proof check's CPU per order, the store's durable inserts with group commit on and off.
+scripts/bench_orders.sh

@@ -14,6 +14,7 @@ const SOURCES: &[&str] = &[
     "crates/atelier-render/src",
     "crates/atelier-shop/src",
     "tools/artwork/src",
+    "tools/order-load/src",
     "tools/wasm-size/src",
 ];
 

@@ -15,6 +15,8 @@
 //! | `ATELIER_HELP_REQUESTS_PER_HOUR` | `10` | help requests one client address may send per hour (429 beyond) |
 //! | `ATELIER_DESK_LOGINS_PER_MINUTE` | `5` | order desk sign-in attempts per minute, per client address and per user name (429 beyond) |
 //! | `ATELIER_CONTACT_RETENTION_DAYS` | `180` | days a swatch or help request keeps the shopper's contact details before they are erased |
+//! | `ATELIER_GROUP_COMMIT` | `on` | `on`: one writer stores every accepted order waiting at that moment in one transaction (one disk flush for many orders); `off`: each order its own transaction (for comparison) |
+//! | `ATELIER_ORDER_QUEUE` | `1024` | accepted orders that may wait for the group commit writer; beyond, an order is refused with 503 `busy` |
 //! | `ATELIER_HELP_PHONE` | (none) | the shop's help line, shown in easy mode's help (`+82 2-123-4567`: digits, spaces, `+ - ( )`) |
 
 use anyhow::{Context, Result};
@@ -46,6 +48,8 @@ pub struct Config {
     pub contact_retention_days: u32,
     /// The shop's help line, if `ATELIER_HELP_PHONE` is set.
     pub help_phone: Option<String>,
+    /// How orders are written (`ATELIER_GROUP_COMMIT`, `ATELIER_ORDER_QUEUE`).
+    pub writes: crate::store::Writes,
 }
 
 impl Config {
@@ -69,6 +73,18 @@ fn count(var: &impl Fn(&str) -> Option<String>, name: &str, default: u32) -> Res
             .ok()
             .filter(|&n| n > 0)
             .with_context(|| format!("{name}={v:?} is not a positive whole number")),
+    }
+}
+
+/// `on` or `off` (also `true`/`false`, `1`/`0`) from `name`, else `default`; anything else is an error.
+fn parse_switch(var: &impl Fn(&str) -> Option<String>, name: &str, default: bool) -> Result<bool> {
+    match var(name).map(|v| v.trim().to_ascii_lowercase()) {
+        None => Ok(default),
+        Some(v) => match v.as_str() {
+            "on" | "true" | "1" => Ok(true),
+            "off" | "false" | "0" => Ok(false),
+            _ => anyhow::bail!("{name}={v:?} is neither on nor off"),
+        },
     }
 }
 
@@ -126,6 +142,10 @@ impl Config {
             desk_logins_per_minute: count(&var, "ATELIER_DESK_LOGINS_PER_MINUTE", 5)?,
             contact_retention_days: count(&var, "ATELIER_CONTACT_RETENTION_DAYS", 180)?,
             help_phone: parse_help_phone(var("ATELIER_HELP_PHONE"))?,
+            writes: crate::store::Writes {
+                group_commit: parse_switch(&var, "ATELIER_GROUP_COMMIT", true)?,
+                queue: count(&var, "ATELIER_ORDER_QUEUE", 1024)? as usize,
+            },
         })
     }
 }
@@ -288,6 +308,43 @@ mod tests {
             &[("ATELIER_DESK_LOGINS_PER_MINUTE", "many")],
             &[("ATELIER_CONTACT_RETENTION_DAYS", "-1")],
             &[("ATELIER_CONTACT_RETENTION_DAYS", "")],
+        ] {
+            let error = config(bad).expect_err("refused");
+            assert!(error.to_string().contains(bad[0].0), "{error}");
+        }
+    }
+
+    #[test]
+    fn group_commit_is_on_by_default_and_can_be_switched_off() {
+        let config = |pairs: &'static [(&'static str, &'static str)]| {
+            super::Config::from_vars(move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            })
+        };
+        let defaults = config(&[]).expect("defaults").writes;
+        assert_eq!((defaults.group_commit, defaults.queue), (true, 1024));
+        for (value, on) in [("off", false), (" OFF ", false), ("0", false), ("on", true)] {
+            let pairs: &'static [(&'static str, &'static str)] =
+                Box::leak(Box::new([("ATELIER_GROUP_COMMIT", value)]));
+            assert_eq!(
+                config(pairs).expect(value).writes.group_commit,
+                on,
+                "{value}"
+            );
+        }
+        assert_eq!(
+            config(&[("ATELIER_ORDER_QUEUE", "64")])
+                .expect("queue")
+                .writes
+                .queue,
+            64
+        );
+        for bad in [
+            &[("ATELIER_GROUP_COMMIT", "sometimes")][..],
+            &[("ATELIER_ORDER_QUEUE", "0")],
         ] {
             let error = config(bad).expect_err("refused");
             assert!(error.to_string().contains(bad[0].0), "{error}");

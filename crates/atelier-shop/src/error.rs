@@ -112,6 +112,9 @@ pub enum ApiError {
         #[source]
         source: sqlx::Error,
     },
+    /// The order writer's queue is full ([`crate::store::Writes::queue`]): nothing was stored, try again soon.
+    #[error("too many orders waiting to be stored")]
+    Busy,
     /// A fault on the shop's side: what the shop was doing and, when there is one, the error that stopped it.
     /// Logged with its whole chain of sources where the response is made, never sent to the client.
     #[error("internal error: {context}")]
@@ -217,6 +220,7 @@ impl ApiError {
             }
             ApiError::SubmissionConflict => StatusCode::CONFLICT,
             ApiError::DatabaseUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -246,6 +250,7 @@ impl ApiError {
             ApiError::PreviewUnavailable(_) => "preview_unavailable",
             ApiError::StillNotFound { .. } => "still_not_found",
             ApiError::DatabaseUnavailable { .. } => "database_unavailable",
+            ApiError::Busy => "busy",
             ApiError::Internal { .. } => "internal",
         }
     }
@@ -294,6 +299,8 @@ impl ApiError {
         let retry_after = match self {
             ApiError::RateLimited { retry_after } => Some(*retry_after),
             ApiError::DatabaseUnavailable { .. } => Some(DATABASE_RETRY_AFTER_SECS),
+            // A full order queue drains within a few flushes: a second is plenty.
+            ApiError::Busy => Some(1),
             _ => None,
         };
         if let Some(seconds) = retry_after {
@@ -384,6 +391,18 @@ mod tests {
             &nested,
             "internal error: drawing an order: internal error: png: disk on fire",
         );
+    }
+
+    /// A full order queue is a 503 the client can act on: a code, a localized message, when to retry.
+    #[test]
+    fn a_full_order_queue_is_a_503_with_retry_after() {
+        for locale in [Locale::En, Locale::Ko] {
+            let response = ApiError::Busy.render(locale);
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(response.headers()[axum::http::header::RETRY_AFTER], "1");
+            let message = messages::format(locale, "error.busy", &[]);
+            assert!(!message.is_empty() && message != "error.busy", "{message}");
+        }
     }
 
     #[tokio::test]

@@ -88,6 +88,7 @@ pub async fn create<R: Submitted>(
         match R::insert(store, &new).await? {
             Inserted::Stored(stored) => return Ok(Created::New(stored)),
             Inserted::IdTaken => {}
+            Inserted::Busy => return Err(ApiError::Busy),
             Inserted::SubmissionTaken => {
                 return earlier(store, submission, same)
                     .await?

@@ -44,10 +44,11 @@ async fn serve() -> Result<()> {
     let config = Config::from_vars(|k| std::env::var(k).ok())?;
     let catalogs = Catalogs::load(&config.static_dir)?;
     // Before the artwork's seconds of decoding, so a database that cannot be opened is said at once.
-    let store = Store::connect(&config.database_url).await?;
+    let store = Store::connect_with(&config.database_url, config.writes).await?;
     tracing::info!(
         database = %atelier_shop::store::shown_url(&config.database_url),
         durability = %store.durability().await?,
+        group_commit = store.group_commit(),
         "{} database open and migrated",
         store.backend().name()
     );

@@ -13,7 +13,8 @@
 //! tables, each in its database's types).
 //!
 //! This file opens the database and holds what every table shares ([`Inserted`]); each table's queries live
-//! in their own file: [`orders`] (and their delivery rows, written with them), [`deliveries`] (the retailer
+//! in their own file: [`orders`] (and their delivery rows, written with them, by default in batches through
+//! the one writer of [`group_commit`]), [`deliveries`] (the retailer
 //! webhook's outbox) and [`swatch_requests`]. The order desk's queries have their own files: [`desk_users`]
 //! (staff and sessions), [`desk_orders`] (the filtered list and status moves), [`desk_lists`],
 //! [`desk_stats`] (the dashboard) and [`retention`] (erasing contact details).
@@ -32,6 +33,7 @@ mod desk_lists;
 mod desk_orders;
 mod desk_stats;
 mod desk_users;
+mod group_commit;
 mod help_requests;
 mod orders;
 mod retention;
@@ -50,6 +52,7 @@ pub use swatch_requests::{NewSwatchRequest, StoredSwatchRequest};
 pub use unavailable::Unavailable;
 
 pub use backend::{ACQUIRE_TIMEOUT, Backend, shown as shown_url};
+pub use group_commit::MAX_BATCH;
 
 use sqlx::AnyPool;
 use std::sync::Arc;
@@ -62,6 +65,26 @@ pub struct Store {
     backend: Backend,
     /// Signalled after an order (and so a delivery) is stored, so the webhook worker sends it at once.
     new_delivery: Arc<Notify>,
+    /// The order writer ([`group_commit`]); `None` when group commit is off (each order its own transaction).
+    group_commit: Option<group_commit::GroupCommit>,
+}
+
+/// How orders are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Writes {
+    /// Whether accepted orders go through the group commit writer (`ATELIER_GROUP_COMMIT`, on by default).
+    pub group_commit: bool,
+    /// How many orders may wait for the writer before new ones are refused (`ATELIER_ORDER_QUEUE`).
+    pub queue: usize,
+}
+
+impl Default for Writes {
+    fn default() -> Writes {
+        Writes {
+            group_commit: true,
+            queue: 1024,
+        }
+    }
 }
 
 /// How an insert under a fresh id and a client's submission id ended.
@@ -73,6 +96,8 @@ pub enum Inserted<R> {
     IdTaken,
     /// The submission id is taken: an earlier (or concurrent) submit of the same request stored it first.
     SubmissionTaken,
+    /// Nothing was stored: the order writer's queue is full ([`group_commit`]); the client may retry.
+    Busy,
 }
 
 /// The outcome of an `INSERT … ON CONFLICT (submission) DO NOTHING RETURNING *`: the row, no row (the
@@ -90,7 +115,12 @@ impl Store {
     /// Opens (creating a SQLite file if needed) and migrates the database at `url`: `sqlite://FILE` or
     /// `postgres://…`. The error names the URL without its password.
     pub async fn connect(url: &str) -> anyhow::Result<Store> {
-        Store::connect_with_session(url, &[]).await
+        Store::connect_with(url, Writes::default()).await
+    }
+
+    /// [`Store::connect`] with orders written as `writes` says (group commit on or off).
+    pub async fn connect_with(url: &str, writes: Writes) -> anyhow::Result<Store> {
+        Store::open(url, writes, Vec::new()).await
     }
 
     /// [`Store::connect`], with `statements` run on each connection the pool opens, after the shop's own
@@ -100,12 +130,34 @@ impl Store {
     #[doc(hidden)]
     pub async fn connect_with_session(url: &str, statements: &[&str]) -> anyhow::Result<Store> {
         let session = statements.iter().map(|s| (*s).to_owned()).collect();
-        let (pool, backend) = backend::open(url, session).await?;
+        Store::open(url, Writes::default(), session).await
+    }
+
+    /// Opens the pool (running `session` on each new connection) and starts the order writer if `writes` asks.
+    async fn open(url: &str, writes: Writes, session: Vec<String>) -> anyhow::Result<Store> {
+        let (pool, backend) = backend::open(url, session.into()).await?;
+        let new_delivery = Arc::new(Notify::new());
+        let group_commit = writes.group_commit.then(|| {
+            group_commit::GroupCommit::spawn(pool.clone(), new_delivery.clone(), writes.queue)
+        });
         Ok(Store {
             pool,
             backend,
-            new_delivery: Arc::new(Notify::new()),
+            new_delivery,
+            group_commit,
         })
+    }
+
+    /// Whether orders go through the group commit writer.
+    pub fn group_commit(&self) -> bool {
+        self.group_commit.is_some()
+    }
+
+    /// How many batches the group commit writer has written (`None` with group commit off).
+    pub fn order_batches(&self) -> Option<u64> {
+        self.group_commit
+            .as_ref()
+            .map(group_commit::GroupCommit::batches)
     }
 
     /// The database this store runs on.

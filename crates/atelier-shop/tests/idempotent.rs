@@ -97,6 +97,7 @@ fn outcome<R>(inserted: &Inserted<R>) -> &'static str {
         Inserted::Stored(_) => "stored",
         Inserted::IdTaken => "id taken",
         Inserted::SubmissionTaken => "submission taken",
+        Inserted::Busy => "busy",
     }
 }
 

@@ -105,6 +105,10 @@ impl OrderView {
             problem listed; `proof_mismatch` when the shop's render of a view differs from its proof), or the \
             `Idempotency-Key` names another submission than the body (`idempotency_key_mismatch`)",
             body = schemas::ErrorResponse),
+        (status = 503, description = "Nothing was stored, retry with the same submission id after `Retry-After`: \
+            too many orders waiting to be stored (`busy`, 1 s), or the database cannot serve now: down, read-only, \
+            full or locked (`database_unavailable`, 5 s)", body = schemas::ErrorResponse,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
 pub async fn create(
