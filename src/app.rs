@@ -14,7 +14,7 @@ use crate::first_paint::{self, FirstPaint};
 use crate::i18n::{I18n, initial_locale};
 use crate::state::{Action, CatalogHandle, CatalogLoad, Loaded, State, StateHandle};
 use crate::{api, embed};
-use crate::{opening, rule_text, storage, timing, url};
+use crate::{opening, rule_text, storage, time_slice, timing, url};
 use atelier_core::Locale;
 use atelier_core::history::History;
 use atelier_core::rules::{GroupKey, Selection};
@@ -49,6 +49,9 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match api::fetch_catalog(&url::product(), locale).await {
                     Ok((catalog, version)) => {
+                        // Validating the catalog and rendering the first page are each up to a few dozen
+                        // ms on a phone; in one task they made the one long task left at start-up.
+                        time_slice::yield_to_page().await;
                         let opened =
                             timing::measure("restore", || opening::open(&catalog, &version));
                         timing::mark("catalog_ready");

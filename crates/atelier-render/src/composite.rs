@@ -116,18 +116,15 @@ impl ViewLayers {
     /// RGBA written. (Compositing whole planes layer by layer wrote and re-read a 6 MB accumulator per layer:
     /// measured in Chromium after a view switch, that traffic cost more than the arithmetic.)
     fn composite(&self, tints: &[Option<Tint>], frame: &mut Frame, y0: u32, work: &[Span]) {
-        let n = self.width as usize * self.height as usize;
         let w = self.width as usize;
         let (acc, rgba) = frame.parts_mut();
         let (r, rest) = acc.split_at_mut(w);
         let (g, b) = rest.split_at_mut(w);
-        let (base_r, base_rest) = self.base.split_at(n);
-        let (base_g, base_b) = base_rest.split_at(n);
-        let overlay = self.overlay.as_ref().map(|o| {
-            let (src_r, src_rest) = o.rgb.split_at(n);
-            let (src_g, src_b) = src_rest.split_at(n);
-            ([src_r, src_g, src_b], &o.alpha[..], o.bounds)
-        });
+        let [base_r, base_g, base_b] = self.base.each_ref().map(Vec::as_slice);
+        let overlay = self
+            .overlay
+            .as_ref()
+            .map(|o| (o.rgb.each_ref().map(Vec::as_slice), &o.alpha[..], o.bounds));
         let overlay_runs = self.overlay_runs();
         let spans = self.zone_spans();
         let runs = self.zone_runs();

@@ -56,8 +56,8 @@ pub(crate) struct ZonePlanes {
 
 /// The overlay's planes.
 pub(crate) struct OverlayPlanes {
-    /// Linear RGB, planar.
-    pub(crate) rgb: Vec<u16>,
+    /// Linear RGB, a plane per channel.
+    pub(crate) rgb: [Vec<u16>; 3],
     pub(crate) alpha: Vec<u8>,
     pub(crate) bounds: Rect,
 }
@@ -66,8 +66,8 @@ pub(crate) struct OverlayPlanes {
 pub struct ViewLayers {
     pub(crate) width: u32,
     pub(crate) height: u32,
-    /// Base in linear light, planar RGB.
-    pub(crate) base: Vec<u16>,
+    /// Base in linear light, a plane per channel (R, G, B).
+    pub(crate) base: [Vec<u16>; 3],
     pub(crate) zones: Vec<ZonePlanes>,
     pub(crate) overlay: Option<OverlayPlanes>,
     /// Surface tiles, zone spans and the unpainted view, made on first use.
@@ -84,7 +84,7 @@ const BAND_ROWS: usize = 64;
 /// of rows per step.
 pub struct LayersBuilder<'v> {
     view: &'v View,
-    base: Vec<u16>,
+    base: [Vec<u16>; 3],
     zones: Vec<ZonePlanes>,
     overlay: Option<OverlayPlanes>,
     /// Steps taken.
@@ -127,59 +127,66 @@ impl LayersBuilder<'_> {
         let lin = &luts().to_linear;
         if file == 0 {
             let px = layer(view, &view.base, &pixels, std::slice::from_ref(&rows))?;
-            if self.base.is_empty() {
-                self.base = vec![0u16; n * 3];
-            }
-            for c in 0..3 {
-                let plane = &mut self.base[c * n..(c + 1) * n][at.clone()];
-                for (out, px) in plane.iter_mut().zip(px[0].chunks_exact(4)) {
-                    *out = lin[usize::from(px[c])];
-                }
+            for (c, plane) in self.base.iter_mut().enumerate() {
+                append(
+                    plane,
+                    n,
+                    &at,
+                    px[0].chunks_exact(4).map(|px| lin[usize::from(px[c])]),
+                );
             }
         } else if let Some(l) = view.layers.get(file - 1) {
             let px = layer(view, &l.file, &pixels, std::slice::from_ref(&rows))?;
             if band == 0 {
                 self.zones.push(ZonePlanes {
                     zone: l.zone.clone(),
-                    shade: vec![0u16; n],
-                    gloss: vec![0u16; n],
-                    coverage: vec![0u8; n],
+                    shade: Vec::new(),
+                    gloss: Vec::new(),
+                    coverage: Vec::new(),
                     bounds: Rect::default(),
                 });
             }
             let Some(z) = self.zones.last_mut() else {
                 return Ok(());
             };
-            let (shade, gloss) = (&mut z.shade[at.clone()], &mut z.gloss[at.clone()]);
-            let coverage = &mut z.coverage[at.clone()];
-            for (i, px) in px[0].chunks_exact(4).enumerate() {
-                shade[i] = lin[usize::from(px[0])];
-                gloss[i] = lin[usize::from(px[1])];
-                coverage[i] = px[2];
-            }
+            let px = px[0].chunks_exact(4);
+            append(
+                &mut z.shade,
+                n,
+                &at,
+                px.clone().map(|px| lin[usize::from(px[0])]),
+            );
+            append(
+                &mut z.gloss,
+                n,
+                &at,
+                px.clone().map(|px| lin[usize::from(px[1])]),
+            );
+            append(&mut z.coverage, n, &at, px.map(|px| px[2]));
             z.bounds = z
                 .bounds
-                .union(band_bounds(view.width, rows.start, coverage));
+                .union(band_bounds(view.width, rows.start, &z.coverage[at]));
         } else if let Some(path) = &view.overlay {
             // Color in the top half, alpha (as gray, read from red) in the bottom half.
             let alpha_rows = h + rows.start..h + rows.end;
             let px = layer(view, path, &pixels, &[rows.clone(), alpha_rows])?;
             let o = self.overlay.get_or_insert_with(|| OverlayPlanes {
-                rgb: vec![0u16; n * 3],
-                alpha: vec![0u8; n],
+                rgb: Default::default(),
+                alpha: Vec::new(),
                 bounds: Rect::default(),
             });
-            for c in 0..3 {
-                let plane = &mut o.rgb[c * n..(c + 1) * n][at.clone()];
-                for (out, px) in plane.iter_mut().zip(px[0].chunks_exact(4)) {
-                    *out = lin[usize::from(px[c])];
-                }
+            for (c, plane) in o.rgb.iter_mut().enumerate() {
+                append(
+                    plane,
+                    n,
+                    &at,
+                    px[0].chunks_exact(4).map(|px| lin[usize::from(px[c])]),
+                );
             }
-            let alpha = &mut o.alpha[at.clone()];
-            for (out, px) in alpha.iter_mut().zip(px[1].chunks_exact(4)) {
-                *out = px[0];
-            }
-            o.bounds = o.bounds.union(band_bounds(view.width, rows.start, alpha));
+            append(&mut o.alpha, n, &at, px[1].chunks_exact(4).map(|px| px[0]));
+            o.bounds = o
+                .bounds
+                .union(band_bounds(view.width, rows.start, &o.alpha[at]));
         }
         self.done += 1;
         Ok(())
@@ -247,6 +254,23 @@ fn layer<'p>(
         .collect()
 }
 
+/// Appends a band's values (the pixels `at` of a plane of `n`) to `plane`, which holds the bands above it: planes
+/// grow band by band and are never zero-filled first. Filling 50 MB of planes with zeros before writing them
+/// cost the browser ~160 ms (most of a view's preparation) in single steps that each blocked the page for the
+/// size of a whole plane.
+fn append<T>(
+    plane: &mut Vec<T>,
+    n: usize,
+    at: &std::ops::Range<usize>,
+    band: impl Iterator<Item = T>,
+) {
+    debug_assert_eq!(plane.len(), at.start, "bands are appended in order");
+    if plane.capacity() == 0 {
+        plane.reserve_exact(n);
+    }
+    plane.extend(band.take(at.len()));
+}
+
 /// [`bounds_of`] a band of `width`-wide rows starting at row `y0`, in the view's coordinates.
 fn band_bounds(width: u32, y0: usize, alpha: &[u8]) -> Rect {
     let rows = (alpha.len() / width.max(1) as usize) as u32;
@@ -301,7 +325,7 @@ impl ViewLayers {
     pub fn builder(view: &View) -> LayersBuilder<'_> {
         LayersBuilder {
             view,
-            base: Vec::new(),
+            base: Default::default(),
             zones: Vec::with_capacity(view.layers.len()),
             overlay: None,
             done: 0,

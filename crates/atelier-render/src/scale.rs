@@ -42,10 +42,7 @@ impl ViewLayers {
     fn upscale(&mut self, s: u32) {
         let (w, h) = (self.width, self.height);
         let up = Upsampler::new(w, h, s);
-        let n = (w * h) as usize;
-        self.base = (0..3)
-            .flat_map(|c| up.plane(&self.base[c * n..(c + 1) * n], None))
-            .collect();
+        self.base = self.base.each_ref().map(|plane| up.plane(plane, None));
         for zone in &mut self.zones {
             zone.shade = up.plane(&zone.shade, Some(&zone.coverage));
             zone.gloss = up.plane(&zone.gloss, Some(&zone.coverage));
@@ -53,9 +50,11 @@ impl ViewLayers {
             zone.bounds = bounds_of(w * s, h * s, &zone.coverage);
         }
         if let Some(overlay) = &mut self.overlay {
-            overlay.rgb = (0..3)
-                .flat_map(|c| up.plane(&overlay.rgb[c * n..(c + 1) * n], Some(&overlay.alpha)))
-                .collect();
+            let alpha = &overlay.alpha;
+            overlay.rgb = overlay
+                .rgb
+                .each_ref()
+                .map(|plane| up.plane(plane, Some(alpha)));
             overlay.alpha = up.plane8(&overlay.alpha);
             overlay.bounds = bounds_of(w * s, h * s, &overlay.alpha);
         }
