@@ -3,6 +3,7 @@
 //! thread. Starting it and matching replies are [`crate::worker`]'s. If the worker cannot serve, the caller is
 //! told [`worker::Unavailable`] and decodes on the page itself ([`crate::artwork`]).
 
+use crate::time_slice::{TimeSlice, yield_to_page};
 use crate::worker;
 use atelier_render::Pixels;
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
@@ -40,9 +41,33 @@ pub async fn decode(blob: &Blob) -> Result<Pixels, DecodeError> {
         .ok()
         .and_then(|b| b.dyn_into::<ArrayBuffer>().ok())
         .ok_or(DecodeError::Undecodable)?;
-    // One copy, into wasm memory: the planes are built from it there.
-    let rgba = Uint8Array::new(&rgba).to_vec();
+    let rgba = copy_in_slices(&Uint8Array::new(&rgba)).await;
     Pixels::from_rgba(width as u32, height as u32, rgba).ok_or(DecodeError::Undecodable)
+}
+
+/// Bytes copied into wasm memory per piece: about a millisecond's work on a phone, page faults included.
+const COPY_PIECE: u32 = 256 * 1024;
+
+/// The worker's pixels copied into wasm memory (where the planes are built from them), a piece per step in
+/// short tasks. One `to_vec` of a 4–8 MB file, touching that much fresh memory at once, was a 60–90 ms task
+/// under a phone's CPU for every file that arrived.
+async fn copy_in_slices(source: &Uint8Array) -> Vec<u8> {
+    let len = source.length();
+    let mut out = Vec::with_capacity(len as usize);
+    let mut slice = TimeSlice::start();
+    let mut at = 0;
+    while at < len {
+        if !slice.has_time() {
+            yield_to_page().await;
+            slice = TimeSlice::start();
+        }
+        let end = len.min(at + COPY_PIECE);
+        let start = out.len();
+        out.resize(start + (end - at) as usize, 0);
+        source.subarray(at, end).copy_to(&mut out[start..]);
+        at = end;
+    }
+    out
 }
 
 /// Starts the worker now, so it is listening by the time the layer files have arrived.

@@ -127,7 +127,6 @@ impl ViewLayers {
             .map(|o| (o.rgb.each_ref().map(Vec::as_slice), &o.alpha[..], o.bounds));
         let overlay_runs = self.overlay_runs();
         let spans = self.zone_spans();
-        let runs = self.zone_runs();
         let painted: Vec<_> = self
             .zones
             .iter()
@@ -144,7 +143,7 @@ impl ViewLayers {
                     color: tint.color.map(u32::from),
                     gloss: u32::from(tint.gloss),
                 };
-                let visible = culled.then(|| &runs[i][..]);
+                let visible = culled.then(|| self.zone_runs(i));
                 let tile = self.prepared.surfaces.tile(tint.surface);
                 Some((zone, zone_spans, visible, paint, tile))
             })

@@ -200,13 +200,14 @@ impl LayersBuilder<'_> {
         while !self.is_done() {
             self.step(&pixels)?;
         }
+        let zones = self.zones.len();
         Ok(ViewLayers {
             width: self.view.width,
             height: self.view.height,
             base: self.base,
             zones: self.zones,
             overlay: self.overlay,
-            prepared: Prepared::new(1),
+            prepared: Prepared::new(1, zones),
         })
     }
 }

@@ -49,18 +49,19 @@ pub(crate) struct Prepared {
     pub(crate) surfaces: Surfaces,
     still: OnceLock<Vec<u8>>,
     spans: OnceLock<Vec<Vec<Span>>>,
-    runs: OnceLock<Vec<Vec<Vec<Span>>>>,
+    /// Per zone, so preparing them is one zone per step (all at once was the longest step at start-up).
+    runs: Box<[OnceLock<Vec<Vec<Span>>>]>,
     overlay_runs: OnceLock<Vec<Vec<Span>>>,
 }
 
 impl Prepared {
-    /// Nothing made yet, for a view drawn at `scale` × its artwork's size.
-    pub(crate) fn new(scale: u32) -> Prepared {
+    /// Nothing made yet, for a view of `zones` zones drawn at `scale` × its artwork's size.
+    pub(crate) fn new(scale: u32, zones: usize) -> Prepared {
         Prepared {
             surfaces: Surfaces::new(scale),
             still: OnceLock::new(),
             spans: OnceLock::new(),
-            runs: OnceLock::new(),
+            runs: (0..zones).map(|_| OnceLock::new()).collect(),
             overlay_runs: OnceLock::new(),
         }
     }
@@ -121,31 +122,27 @@ impl ViewLayers {
         })
     }
 
-    /// Per zone, per row of its bounds, the runs of columns where it can show when every zone above it is
-    /// painted: a pixel that a zone above covers fully (or the overlay does) ends up exactly that zone's (or the
+    /// Zone `i`'s runs per row of its bounds: the columns where it can show when every zone above it is
+    /// painted. A pixel that a zone above covers fully (or the overlay does) ends up exactly that zone's (or the
     /// overlay's) color whatever is below, so compositing it for this zone is wasted work. Gaps shorter than
     /// [`MIN_GAP`] are not cut out, so a run is never split into slivers.
-    pub(crate) fn zone_runs(&self) -> &[Vec<Vec<Span>>] {
-        self.prepared.runs.get_or_init(|| {
-            let spans = self.zone_spans();
+    pub(crate) fn zone_runs(&self, i: usize) -> &[Vec<Span>] {
+        self.prepared.runs[i].get_or_init(|| {
+            let spans = &self.zone_spans()[i];
             let w = self.width as usize;
-            (0..self.zones.len())
-                .map(|i| {
-                    let zone = &self.zones[i];
-                    let above = &self.zones[i + 1..];
-                    (zone.bounds.y0..zone.bounds.y1)
-                        .map(|y| {
-                            let span = spans[i][(y - zone.bounds.y0) as usize];
-                            let row = y as usize * w;
-                            let hidden = |x: u32| {
-                                let at = row + x as usize;
-                                zone.coverage[at] == 0
-                                    || above.iter().any(|z| z.coverage[at] == 255)
-                                    || self.overlay.as_ref().is_some_and(|o| o.alpha[at] == 255)
-                            };
-                            runs_of(span, hidden)
-                        })
-                        .collect()
+            let zone = &self.zones[i];
+            let above = &self.zones[i + 1..];
+            (zone.bounds.y0..zone.bounds.y1)
+                .map(|y| {
+                    let span = spans[(y - zone.bounds.y0) as usize];
+                    let row = y as usize * w;
+                    let hidden = |x: u32| {
+                        let at = row + x as usize;
+                        zone.coverage[at] == 0
+                            || above.iter().any(|z| z.coverage[at] == 255)
+                            || self.overlay.as_ref().is_some_and(|o| o.alpha[at] == 255)
+                    };
+                    runs_of(span, hidden)
                 })
                 .collect()
         })
@@ -183,8 +180,8 @@ impl ViewLayers {
         let p = &self.prepared;
         if p.spans.get().is_none() {
             self.zone_spans();
-        } else if p.runs.get().is_none() {
-            self.zone_runs();
+        } else if let Some(i) = p.runs.iter().position(|r| r.get().is_none()) {
+            self.zone_runs(i);
         } else if p.overlay_runs.get().is_none() {
             self.overlay_runs();
         } else if p.still.get().is_none() {

@@ -60,7 +60,7 @@ impl ViewLayers {
         }
         self.width = w * s;
         self.height = h * s;
-        self.prepared = Prepared::new(s);
+        self.prepared = Prepared::new(s, self.zones.len());
     }
 }
 
