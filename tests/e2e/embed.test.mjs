@@ -312,3 +312,26 @@ test('the element’s attributes drive the frame: locale switches it to Korean, 
   assert.equal(ready.detail.locale, 'ko', 'the reloaded frame keeps the element’s locale');
   await page.close();
 });
+
+test('the frame’s page carries the shop’s first paint, hidden until its stylesheet applies, and the app retires it', async () => {
+  // As served: the frame's page has the product's frame and still, marked `hidden` so nothing unstyled is
+  // ever painted (a frame painted before its stylesheet once shifted the whole frame).
+  const url = `${env.base}/?product=runner-one&lang=en&embed=1&parent=${encodeURIComponent(demoOrigin)}`;
+  const html = await (await fetch(url)).text();
+  assert.match(html, /<html lang="en" data-embed>/);
+  assert.match(html, /<div id="first-paint" hidden>/);
+  assert.match(html, /id="first-paint-still"/);
+  // In the retailer's page: shown by the stylesheet, then retired by the app in place.
+  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${demoOrigin}/demo.html`);
+  await page.waitForFunction(() => window.atelierEvents?.some((e) => e.type === 'atelier:ready'), null,
+    { timeout: 30000 });
+  const frame = page.frames().find((f) => f.url().startsWith(`${env.base}/`));
+  assert.ok(frame, 'the configurator frame is on the page');
+  const retired = await frame.evaluate(() => {
+    const el = document.querySelector('.first-paint-retired');
+    return el && { display: getComputedStyle(el).display, inert: el.hasAttribute('inert') };
+  });
+  assert.deepEqual(retired, { display: 'block', inert: true }, 'the first paint was there and is retired');
+  await page.close();
+});

@@ -9,7 +9,7 @@
 //! (`Trunk.toml`'s `pattern_script`) starts the app's wasm only once the still has loaded: on a slow connection
 //! the two would otherwise share the bandwidth and the product would appear later.
 //!
-//! Inside a retailer's frame (`?embed=1`) the page is trunk's as built, for now: see [`index`].
+//! Inside a retailer's frame (`?embed=1`) the page carries the same first paint.
 //!
 //! The language is the one the app will choose (`?lang=`, else the browser's first language: the most wanted
 //! tag of `Accept-Language`, never one marked `q=0`, read by [`crate::locale::preferences`]); an unknown product
@@ -99,12 +99,10 @@ pub async fn index(
             .parent
             .as_deref()
             .is_some_and(|p| state.embed_origins.iter().any(|o| o == p));
-    // Not inside a retailer's frame, yet: the frame now keeps the host window's height until the app is ready
-    // (so the swap no longer resizes it, which Lighthouse once charged the host 22 points for), but Lighthouse
-    // still charged a host page 20 points (0.60 CLS, eager loading) for a frame holding the first paint, for
-    // shifts it attributes inside the frame that a browser's own count there does not show. Issue 14 takes it
-    // up with that measurement; until then an embedded page starts as before.
-    let shell = match state.catalogs.get(product).filter(|_| !query.embed) {
+    // Inside a retailer's frame too: the loader keeps the frame at the host window's height until the app is
+    // ready, so the swap does not resize it, and the frame is `hidden` until the stylesheet applies, so a
+    // frame painted once before it (Lighthouse saw a shift of nearly the whole frame) shows nothing that moves.
+    let shell = match state.catalogs.get(product) {
         Some(loaded) => {
             let stills = first_paint::stills_of(&state, product).await;
             Some(first_paint::shell(loaded, &stills, locale))

@@ -93,8 +93,11 @@ pub(super) fn shell(loaded: &Loaded, stills: &[StillRef], locale: Locale) -> Mar
     let label = first_view.map(|v| {
         atelier_core::design_words::describe(catalog, &catalog.default_design(), &v.id, locale)
     });
+    // `hidden` until the stylesheet applies (`app.css` shows it with `display: block`): a page painted once
+    // before its stylesheet (seen inside retailers' frames) would otherwise show the frame unstyled and then
+    // move all of it, a layout shift of nearly the whole frame.
     html! {
-        div #first-paint {
+        div #first-paint hidden {
             script #first-paint-data type="application/json" { (PreEscaped(script_json(&data))) }
             a.skip-link href="#options" { (t("app.skip_to_options")) }
             header.topbar {
