@@ -222,6 +222,16 @@ mod tests {
     }
     use std::time::Duration;
 
+    /// The configuration read from `pairs` alone, as if they were the whole environment.
+    fn config(pairs: &'static [(&'static str, &'static str)]) -> anyhow::Result<super::Config> {
+        super::Config::from_vars(move |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
     #[test]
     fn webhook_settings() {
         let vars = |pairs: &'static [(&'static str, &'static str)]| {
@@ -283,14 +293,6 @@ mod tests {
 
     #[test]
     fn desk_settings_default_and_refuse_nonsense() {
-        let config = |pairs: &'static [(&'static str, &'static str)]| {
-            super::Config::from_vars(move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| (*v).to_owned())
-            })
-        };
         let defaults = config(&[]).expect("defaults");
         assert_eq!(defaults.desk_logins_per_minute, 5);
         assert_eq!(defaults.contact_retention_days, 180);
@@ -316,14 +318,6 @@ mod tests {
 
     #[test]
     fn group_commit_is_on_by_default_and_can_be_switched_off() {
-        let config = |pairs: &'static [(&'static str, &'static str)]| {
-            super::Config::from_vars(move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| (*v).to_owned())
-            })
-        };
         let defaults = config(&[]).expect("defaults").writes;
         assert_eq!((defaults.group_commit, defaults.queue), (true, 1024));
         for (value, on) in [("off", false), (" OFF ", false), ("0", false), ("on", true)] {

@@ -233,20 +233,23 @@ impl<'s> Solver<'s> {
     }
 }
 
+/// Keeps only `keep` of group `g`'s options, recording `g` in `changed` if that removed any; a conflict if none
+/// is left.
+fn narrow(d: &mut [Domain], changed: &mut Vec<u16>, g: u16, keep: Domain) -> Result<(), Conflict> {
+    let i = usize::from(g);
+    let next = d[i] & keep;
+    if next != d[i] {
+        if next == 0 {
+            return Err(Conflict);
+        }
+        d[i] = next;
+        changed.push(g);
+    }
+    Ok(())
+}
+
 /// Narrows `d` by one constraint, recording which groups changed.
 fn revise(c: &Constraint, d: &mut [Domain], changed: &mut Vec<u16>) -> Result<(), Conflict> {
-    let mut narrow = |d: &mut [Domain], g: u16, keep: Domain| -> Result<(), Conflict> {
-        let i = usize::from(g);
-        let next = d[i] & keep;
-        if next != d[i] {
-            if next == 0 {
-                return Err(Conflict);
-            }
-            d[i] = next;
-            changed.push(g);
-        }
-        Ok(())
-    };
     match c {
         Constraint::Clause { lits, .. } => {
             let mut open = None;
@@ -263,7 +266,7 @@ fn revise(c: &Constraint, d: &mut [Domain], changed: &mut Vec<u16>) -> Result<()
             }
             match (open_count, open) {
                 (0, _) => Err(Conflict),
-                (1, Some(l)) => narrow(d, l.group, l.set),
+                (1, Some(l)) => narrow(d, changed, l.group, l.set),
                 _ => Ok(()),
             }
         }
@@ -271,15 +274,15 @@ fn revise(c: &Constraint, d: &mut [Domain], changed: &mut Vec<u16>) -> Result<()
             Guard::Inactive => Ok(()),
             Guard::Active => {
                 let both = d[usize::from(*a)] & d[usize::from(*b)];
-                narrow(d, *a, both)?;
-                narrow(d, *b, both)
+                narrow(d, changed, *a, both)?;
+                narrow(d, changed, *b, both)
             }
             Guard::Open(last) => {
                 // The panels cannot match, so the guard must not hold.
                 if d[usize::from(*a)] & d[usize::from(*b)] == 0
                     && let Some(l) = last
                 {
-                    narrow(d, l.group, !l.set)?;
+                    narrow(d, changed, l.group, !l.set)?;
                 }
                 Ok(())
             }
@@ -299,7 +302,7 @@ fn revise(c: &Constraint, d: &mut [Domain], changed: &mut Vec<u16>) -> Result<()
                     if n == max {
                         for l in lits {
                             if truth(l, d) == Truth::Unknown {
-                                narrow(d, l.group, !l.set)?;
+                                narrow(d, changed, l.group, !l.set)?;
                             }
                         }
                     }
@@ -309,7 +312,7 @@ fn revise(c: &Constraint, d: &mut [Domain], changed: &mut Vec<u16>) -> Result<()
                     if count(d) > max
                         && let Some(l) = last
                     {
-                        narrow(d, l.group, !l.set)?;
+                        narrow(d, changed, l.group, !l.set)?;
                     }
                     Ok(())
                 }
@@ -357,18 +360,6 @@ fn revise_table(
             break;
         }
     }
-    let mut narrow = |g: u16, keep: Domain| -> Result<(), Conflict> {
-        let i = usize::from(g);
-        let next = d[i] & keep;
-        if next != d[i] {
-            if next == 0 {
-                return Err(Conflict);
-            }
-            d[i] = next;
-            changed.push(g);
-        }
-        Ok(())
-    };
     match state {
         Guard::Inactive => Ok(()),
         Guard::Active => {
@@ -376,13 +367,13 @@ fn revise_table(
                 return Err(Conflict);
             }
             for (&g, &keep) in groups.iter().zip(&support) {
-                narrow(g, keep)?;
+                narrow(d, changed, g, keep)?;
             }
             Ok(())
         }
         Guard::Open(last) => {
             if !any && let Some(l) = last {
-                narrow(l.group, !l.set)?;
+                narrow(d, changed, l.group, !l.set)?;
             }
             Ok(())
         }

@@ -15,7 +15,7 @@
 //! client to retry) rather than left waiting without end. What is left out: the proof checks, which run
 //! before an order reaches the queue and never hold a connection.
 
-use super::orders::{NewOrder, StoredOrder, insert_alone};
+use super::orders::{NewOrder, StoredOrder, bind, insert_alone, insert_sql, placeholders};
 use super::{Inserted, Unavailable};
 use sqlx::AnyPool;
 use std::collections::HashMap;
@@ -134,51 +134,17 @@ async fn write(
 /// that rolled the whole batch back.
 async fn together(pool: &AnyPool, orders: &[&NewOrder]) -> Result<Vec<Reply>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let mut sql = String::from(
-        "INSERT INTO orders (id, submission, product, request, amount, currency, breakdown, created_at, spec) \
-         VALUES ",
-    );
-    for i in 0..orders.len() {
-        let p = i * 9;
-        if i > 0 {
-            sql.push_str(", ");
-        }
-        sql.push_str(&format!(
-            "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-            p + 1,
-            p + 2,
-            p + 3,
-            p + 4,
-            p + 5,
-            p + 6,
-            p + 7,
-            p + 8,
-            p + 9
-        ));
-    }
-    sql.push_str(" ON CONFLICT (submission) DO NOTHING RETURNING *");
+    let sql = insert_sql(orders.len());
     let mut insert = sqlx::query_as::<_, StoredOrder>(&sql);
     for order in orders {
-        insert = insert
-            .bind(&order.id)
-            .bind(&order.submission)
-            .bind(&order.product)
-            .bind(&order.request)
-            .bind(order.amount)
-            .bind(&order.currency)
-            .bind(&order.breakdown)
-            .bind(&order.created_at)
-            .bind(&order.spec);
+        insert = bind(insert, order);
     }
     let rows = insert.fetch_all(&mut *tx).await?;
     if !rows.is_empty() {
-        let mut deliveries = String::from("INSERT INTO deliveries (order_id) VALUES ");
-        for i in 0..rows.len() {
-            if i > 0 {
-                deliveries.push_str(", ");
-            }
-            deliveries.push_str(&format!("(${})", i + 1));
-        }
+        let deliveries = format!(
+            "INSERT INTO deliveries (order_id) VALUES {}",
+            placeholders(rows.len(), 1)
+        );
         let mut insert = sqlx::query(&deliveries);
         for row in &rows {
             insert = insert.bind(&row.id);

@@ -3,7 +3,10 @@
 
 use super::{Inserted, Store, inserted};
 use serde::Serialize;
-use sqlx::AnyPool;
+use sqlx::any::AnyArguments;
+use sqlx::query::QueryAs;
+use sqlx::{Any, AnyPool};
+use std::sync::LazyLock;
 
 /// An order as stored.
 #[derive(Clone, Debug, Serialize, sqlx::FromRow)]
@@ -96,24 +99,11 @@ pub(super) async fn insert_alone(
     pool: &AnyPool,
     order: &NewOrder,
 ) -> Result<Inserted<StoredOrder>, sqlx::Error> {
+    static ONE: LazyLock<String> = LazyLock::new(|| insert_sql(1));
     let mut tx = pool.begin().await?;
-    let row = sqlx::query_as(
-        "INSERT INTO orders \
-         (id, submission, product, request, amount, currency, breakdown, created_at, spec) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-         ON CONFLICT (submission) DO NOTHING RETURNING *",
-    )
-    .bind(&order.id)
-    .bind(&order.submission)
-    .bind(&order.product)
-    .bind(&order.request)
-    .bind(order.amount)
-    .bind(&order.currency)
-    .bind(&order.breakdown)
-    .bind(&order.created_at)
-    .bind(&order.spec)
-    .fetch_optional(&mut *tx)
-    .await;
+    let row = bind(sqlx::query_as(&ONE), order)
+        .fetch_optional(&mut *tx)
+        .await;
     let stored = match inserted(row)? {
         Inserted::Stored(stored) => stored,
         // Dropping the transaction rolls it back: nothing was written, and no delivery will be.
@@ -125,4 +115,73 @@ pub(super) async fn insert_alone(
         .await?;
     tx.commit().await?;
     Ok(Inserted::Stored(stored))
+}
+
+/// The columns an order is inserted with, in the order [`bind`] binds them.
+const COLUMNS: [&str; 9] = [
+    "id",
+    "submission",
+    "product",
+    "request",
+    "amount",
+    "currency",
+    "breakdown",
+    "created_at",
+    "spec",
+];
+
+/// `INSERT INTO orders … RETURNING *` of `rows` orders, each bound with [`bind`]; an order whose submission
+/// id is taken is skipped, so it returns no row.
+pub(super) fn insert_sql(rows: usize) -> String {
+    format!(
+        "INSERT INTO orders ({}) VALUES {} ON CONFLICT (submission) DO NOTHING RETURNING *",
+        COLUMNS.join(", "),
+        placeholders(rows, COLUMNS.len())
+    )
+}
+
+/// `($1, …, $cols), ($cols+1, …)`: the numbered placeholders of `rows` rows of `cols` values.
+pub(super) fn placeholders(rows: usize, cols: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let row: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Binds `order`'s values to `query` in [`COLUMNS`]' order.
+pub(super) fn bind<'q, O>(
+    query: QueryAs<'q, Any, O, AnyArguments<'q>>,
+    order: &'q NewOrder,
+) -> QueryAs<'q, Any, O, AnyArguments<'q>> {
+    query
+        .bind(&order.id)
+        .bind(&order.submission)
+        .bind(&order.product)
+        .bind(&order.request)
+        .bind(order.amount)
+        .bind(&order.currency)
+        .bind(&order.breakdown)
+        .bind(&order.created_at)
+        .bind(&order.spec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{COLUMNS, insert_sql, placeholders};
+
+    #[test]
+    fn placeholders_are_numbered_row_by_row() {
+        assert_eq!(placeholders(1, 1), "($1)");
+        assert_eq!(placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(placeholders(0, 9), "");
+        let two = insert_sql(2);
+        assert!(
+            two.contains("($10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT"),
+            "{two}"
+        );
+        assert_eq!(COLUMNS.len(), 9);
+    }
 }
